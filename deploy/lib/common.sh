@@ -1,0 +1,140 @@
+# Shared shell functions for deploy/run and deploy/test. Source it; do not execute it.
+
+DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPO_DIR=$(cd "$DEPLOY_DIR/.." && pwd)
+CACHE_DIR=${SPEECH_ARCHIVE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/speech-archive}
+KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.5.6}
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
+
+# Exports JAVA_HOME pointing at a JDK 21+: the caller's JAVA_HOME when it is new enough,
+# else the newest JDK under /usr/lib/jvm.
+find_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
+    export JAVA_HOME; return
+  fi
+  local best="" best_major=0 dir major
+  for dir in /usr/lib/jvm/*; do
+    [ -x "$dir/bin/javac" ] || continue
+    major=$(java_major "$dir")
+    if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best=$dir; best_major=$major
+    fi
+  done
+  [ -n "$best" ] || die "no JDK 21+ found: set JAVA_HOME or install one under /usr/lib/jvm"
+  export JAVA_HOME=$best
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+mvn_batch() { (cd "$REPO_DIR" && mvn -B -ntp "$@"); }
+
+# wait_http URL SECONDS [PID]: polls until URL answers 2xx; fails early when PID dies.
+wait_http() {
+  local url=$1 seconds=$2 pid=${3:-} deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      log "process $pid exited while waiting for $url"; return 1
+    fi
+    [ $SECONDS -lt $deadline ] || { log "timed out after ${seconds}s waiting for $url"; return 1; }
+    sleep 1
+  done
+}
+
+# Unpacks keycloak-quarkus-dist (fetched through Maven) into the cache once, and runs its
+# build step once, so that every later start is an optimized one. Locked, because deploy/run
+# and deploy/test may both get here at the same time.
+keycloak_home() {
+  local home="$CACHE_DIR/keycloak-$KEYCLOAK_VERSION"
+  mkdir -p "$CACHE_DIR"
+  (
+    flock 9
+    if [ ! -f "$home/.built" ]; then
+      local tgz="$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
+      if [ ! -f "$tgz" ]; then
+        log "fetching org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION through Maven"
+        mvn_batch -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" >&2 \
+          || die "could not fetch Keycloak"
+      fi
+      rm -rf "$home" "$home.tmp" && mkdir -p "$home.tmp"
+      tar -xzf "$tgz" -C "$home.tmp" --strip-components=1 || die "could not unpack $tgz"
+      log "building Keycloak (once)"
+      "$home.tmp/bin/kc.sh" build --db=dev-file --health-enabled=true >"$CACHE_DIR/keycloak-build.log" 2>&1 \
+        || die "Keycloak build failed, see $CACHE_DIR/keycloak-build.log"
+      touch "$home.tmp/.built" && mv "$home.tmp" "$home"
+    fi
+  ) 9>"$CACHE_DIR/.keycloak.lock" || exit 1
+  echo "$home"
+}
+
+# start_keycloak PORT MANAGEMENT_PORT DATA_DIR: starts Keycloak in the background, as a child of
+# the calling shell, with the speech-archive realm (imported when DATA_DIR has none yet); sets KC_PID.
+start_keycloak() {
+  local port=$1 mgmt_port=$2 data=$3 home
+  home=$(keycloak_home) || return 1
+  mkdir -p "$data" "$home/data/import"
+  cp "$DEPLOY_DIR/keycloak/speech-archive-realm.json" "$home/data/import/"
+  KC_BOOTSTRAP_ADMIN_USERNAME=${KEYCLOAK_ADMIN:-admin} \
+  KC_BOOTSTRAP_ADMIN_PASSWORD=${KEYCLOAK_ADMIN_PASSWORD:-keycloak-dev} \
+  "$home/bin/kc.sh" start --optimized --import-realm \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$port" \
+    --http-management-port="$mgmt_port" --hostname="http://127.0.0.1:$port" \
+    --db-url="jdbc:h2:file:$data/keycloakdb;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE" \
+    >"$data/keycloak.log" 2>&1 &
+  KC_PID=$!
+}
+
+# Directory of Debian's PostgreSQL server binaries, installing the package when it is missing
+# and we are root.
+postgres_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    [ "$(id -u)" = 0 ] || die "PostgreSQL server is not installed; install Debian's postgresql package"
+    log "installing Debian's postgresql package"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2 \
+      || die "could not install postgresql"
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+  fi
+  echo "$bin"
+}
+
+# start_postgres PORT DATA_DIR DATABASE USER: a private throw-away cluster on 127.0.0.1:PORT, owned by
+# the postgres system user when we are root (initdb refuses to run as root). Prints nothing; the
+# cluster is stopped with stop_postgres DATA_DIR.
+start_postgres() {
+  local port=$1 data=$2 db=$3 user=$4 bin as=()
+  bin=$(postgres_bin) || return 1
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+  mkdir -p "$data"
+  [ "$(id -u)" = 0 ] && chown postgres "$data"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    "${as[@]}" "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$data.initdb.log" 2>&1 \
+      || { cat "$data.initdb.log" >&2; return 1; }
+  fi
+  "${as[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+    -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" start >&2 || return 1
+  "${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -c "select 1 from pg_roles where rolname='$user'" \
+    | grep -q 1 || "${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "create role $user login password '$user'"
+  "${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -c "select 1 from pg_database where datname='$db'" \
+    | grep -q 1 || "${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "create database $db owner $user encoding 'UTF8'"
+}
+
+stop_postgres() {
+  local data=$1 bin as=()
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+  [ -f "$data/postmaster.pid" ] && "${as[@]}" "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1
+  return 0
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# free_port PREFERRED: PREFERRED when nothing listens there, else the next free one above it.
+free_port() {
+  local port=$1
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port"
+}

@@ -1,0 +1,55 @@
+package org.cppcc.archive.gateway.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the gateway forwards, and how long it is willing to wait. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Upstream services by name ({@code document}, {@code search}, {@code stats}). */
+    Map<String, Upstream> upstreams();
+
+    /** Path prefixes (e.g. {@code /api/v1/speeches}) and the upstream each one goes to. */
+    Map<String, String> routes();
+
+    /** Time allowed to open a connection to an upstream. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Time an upstream may stay silent (no headers, no body bytes) before the caller gets a 504. */
+    @WithDefault("15s")
+    Duration responseTimeout();
+
+    /** Silence allowed on long-polling routes, which legitimately wait for news. */
+    @WithDefault("45s")
+    Duration longPollTimeout();
+
+    /** Path prefixes that long-poll. */
+    @WithDefault("/api/v1/changes")
+    java.util.List<String> longPollRoutes();
+
+    /** Largest request body forwarded; beyond it the caller gets a 413. */
+    @WithDefault("20M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+    CircuitBreakerConfig circuitBreaker();
+
+    interface Upstream {
+        /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
+        String url();
+    }
+
+    interface CircuitBreakerConfig {
+        /** Consecutive failures (no connection, timeout, 502-504) that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before letting one trial request through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+}

@@ -1,0 +1,198 @@
+package org.cppcc.archive.gateway.proxy;
+
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.cppcc.archive.gateway.config.GatewayConfig;
+import org.cppcc.archive.gateway.proxy.Upstreams.Upstream;
+import org.cppcc.archive.gateway.web.Problems;
+import org.cppcc.archive.gateway.web.RequestIds;
+import org.jboss.logging.Logger;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Forwards {@code /api/*} to the upstream that owns the path. Bodies stream through in both directions
+ * with back-pressure (nothing is buffered whole); status and headers are kept, the caller's bearer
+ * token goes on, and the gateway adds {@code X-Request-Id} and {@code X-Forwarded-*}. Authentication
+ * and role checks have already run (HTTP permissions in application.properties) when a request gets here.
+ */
+@Singleton
+public class ProxyHandler {
+
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+
+    /** Connection-scoped headers (RFC 9110 §7.6.1) that must not be forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final Upstreams upstreams;
+    private final GatewayConfig config;
+    private final HttpClient client;
+
+    public ProxyHandler(Upstreams upstreams, GatewayConfig config, Vertx vertx) {
+        this.upstreams = upstreams;
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(64)
+                .setKeepAlive(true));
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").handler(this::forward);
+    }
+
+    void forward(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        Upstream upstream = upstreams.forPath(in.path()).orElse(null);
+        if (upstream == null) {
+            Problems.send(ctx, 404, "No API at " + in.path() + ".");
+            return;
+        }
+        long maxBody = config.maxBodySize().asLongValue();
+        String contentLength = in.getHeader("Content-Length");
+        if (contentLength != null && parseLength(contentLength) > maxBody) {
+            Problems.send(ctx, 413, "The request body exceeds " + maxBody + " bytes.");
+            return;
+        }
+        if (!upstream.breaker().tryAcquire()) {
+            ctx.response().putHeader("Retry-After", Long.toString(upstream.breaker().secondsUntilTrial()));
+            Problems.send(ctx, 503, "The " + upstream.name() + " service is unavailable; retry later.");
+            return;
+        }
+        in.pause();
+        client.request(requestOptions(in, upstream)).onComplete(opened -> {
+            if (opened.failed()) {
+                upstream.breaker().onFailure();
+                LOG.warnf("No connection to %s for %s [%s]: %s", upstream.name(), in.path(),
+                        RequestIds.of(in), opened.cause().toString());
+                Problems.send(ctx, 503, "The " + upstream.name() + " service is unavailable.");
+                return;
+            }
+            HttpClientRequest out = opened.result();
+            copyRequestHeaders(in, out);
+            out.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    onUpstreamFailure(ctx, upstream, answered.cause());
+                } else {
+                    relay(ctx, upstream, answered.result());
+                }
+            });
+            pumpBody(ctx, in, out, maxBody);
+        });
+    }
+
+    private RequestOptions requestOptions(HttpServerRequest in, Upstream upstream) {
+        boolean longPoll = config.longPollRoutes().stream().anyMatch(in.path()::startsWith);
+        long idle = (longPoll ? config.longPollTimeout() : config.responseTimeout()).toMillis();
+        return new RequestOptions()
+                .setMethod(in.method())
+                .setHost(upstream.baseUrl().getHost())
+                .setPort(upstream.baseUrl().getPort())
+                .setURI(in.uri())
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(idle);
+    }
+
+    private static void copyRequestHeaders(HttpServerRequest in, HttpClientRequest request) {
+        MultiMap out = request.headers();
+        in.headers().forEach((name, value) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                out.add(name, value);
+            }
+        });
+        String forwardedFor = in.getHeader("X-Forwarded-For");
+        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        out.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        out.set("X-Forwarded-Proto", in.scheme());
+        if (in.authority() != null) {
+            out.set("X-Forwarded-Host", in.authority().toString());
+        }
+        out.set(RequestIds.HEADER, RequestIds.of(in));
+        if (in.getHeader("Content-Length") == null && "chunked".equalsIgnoreCase(in.getHeader("Transfer-Encoding"))) {
+            request.setChunked(true);
+        }
+    }
+
+    /** Streams the caller's body upstream, pausing the caller whenever the upstream falls behind. */
+    private void pumpBody(RoutingContext ctx, HttpServerRequest in, HttpClientRequest out, long maxBody) {
+        long[] received = {0};
+        in.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > maxBody) {
+                in.handler(null);
+                out.reset();
+                Problems.send(ctx, 413, "The request body exceeds " + maxBody + " bytes.");
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(v -> in.resume());
+            }
+        });
+        in.endHandler(v -> out.end());
+        in.exceptionHandler(e -> out.reset());
+        in.resume();
+    }
+
+    private void relay(RoutingContext ctx, Upstream upstream, HttpClientResponse answer) {
+        int status = answer.statusCode();
+        if (status == 502 || status == 503 || status == 504) {
+            upstream.breaker().onFailure();
+        } else {
+            upstream.breaker().onSuccess();
+        }
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            answer.request().reset();
+            return;
+        }
+        response.setStatusCode(status);
+        answer.headers().forEach((name, value) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase(RequestIds.HEADER)) {
+                response.headers().add(name, value);
+            }
+        });
+        if (answer.getHeader("Content-Length") == null) {
+            response.setChunked(true);
+        }
+        answer.exceptionHandler(e -> onUpstreamFailure(ctx, upstream, e));
+        answer.pipeTo(response);
+    }
+
+    private void onUpstreamFailure(RoutingContext ctx, Upstream upstream, Throwable cause) {
+        upstream.breaker().onFailure();
+        boolean timedOut = cause instanceof TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout");
+        LOG.warnf("%s failed on %s %s [%s]: %s", upstream.name(), ctx.request().method(), ctx.request().path(),
+                RequestIds.of(ctx.request()), cause.toString());
+        if (timedOut) {
+            Problems.send(ctx, 504, "The " + upstream.name() + " service did not answer in time.");
+        } else {
+            Problems.send(ctx, 502, "The " + upstream.name() + " service failed to answer.");
+        }
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.cppcc.archive.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A failing upstream costs its own routes a fast problem+json, and nothing else. */
+class GatewayResilienceIT {
+
+    private static SystemUnderTest system;
+
+    @BeforeAll
+    static void start() {
+        system = SystemUnderTest.get();
+    }
+
+    @Test
+    void stoppedUpstreamGivesFast503WhileOtherRoutesAnswer() {
+        String analyst = Keycloak.dashboardToken();
+        system.stop("stats-service");
+        try {
+            given().auth().oauth2(analyst).get(system.gatewayUrl() + "/api/v1/stats/status")
+                    .then().time(lessThan(3000L), TimeUnit.MILLISECONDS)
+                    .statusCode(503)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("status", equalTo(503))
+                    .body("requestId", org.hamcrest.Matchers.notNullValue());
+            given().auth().oauth2(analyst).get(system.gatewayUrl() + "/api/v1/speeches").then().statusCode(200);
+        } finally {
+            system.start("stats-service");
+        }
+        given().auth().oauth2(analyst).get(system.gatewayUrl() + "/api/v1/stats/status").then().statusCode(200);
+    }
+
+    @Test
+    void hangingUpstreamTimesOutWith504ThenTheBreakerAnswersAtOnce() throws IOException {
+        try (SilentServer silent = new SilentServer()) {
+            int port = SystemUnderTest.freePort();
+            Process gateway = system.startGateway(port, Map.of(
+                    "STATS_URL", "http://127.0.0.1:" + silent.port(),
+                    "GATEWAY_RESPONSE_TIMEOUT", "1s"));
+            try {
+                String analyst = Keycloak.dashboardToken();
+                String stats = "http://127.0.0.1:" + port + "/api/v1/stats/status";
+                for (int i = 0; i < 5; i++) {
+                    given().auth().oauth2(analyst).get(stats)
+                            .then().time(lessThan(4000L), TimeUnit.MILLISECONDS)
+                            .statusCode(504).contentType(startsWith("application/problem+json"));
+                }
+                given().auth().oauth2(analyst).get(stats)
+                        .then().time(lessThan(500L), TimeUnit.MILLISECONDS)
+                        .statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                given().auth().oauth2(analyst).get("http://127.0.0.1:" + port + "/api/v1/speeches")
+                        .then().statusCode(200);
+            } finally {
+                gateway.destroy();
+            }
+        }
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWith413() {
+        String admin = Keycloak.opsToken();
+        byte[] tooBig = new byte[21 * 1024 * 1024];
+        given().auth().oauth2(admin).contentType("text/plain; charset=utf-8").body(tooBig)
+                .post(system.gatewayUrl() + "/api/v1/compilations/import?dryRun=true")
+                .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(413));
+        // Without a Content-Length (chunked), the limit is enforced while streaming.
+        InputStream chunked = new ByteArrayInputStream(tooBig);
+        given().auth().oauth2(admin).contentType("text/plain; charset=utf-8").body(chunked)
+                .post(system.gatewayUrl() + "/api/v1/compilations/import?dryRun=true")
+                .then().statusCode(413);
+    }
+
+    /** Accepts connections and never answers: the worst kind of upstream. */
+    private static final class SilentServer implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0);
+        private final List<Socket> accepted = new ArrayList<>();
+
+        SilentServer() throws IOException {
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket connection = socket.accept();
+                        synchronized (accepted) {
+                            accepted.add(connection);
+                        }
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            synchronized (accepted) {
+                for (Socket connection : accepted) {
+                    connection.close();
+                }
+                assertEquals(false, accepted.isEmpty(), "the gateway did try the silent upstream");
+            }
+        }
+    }
+}

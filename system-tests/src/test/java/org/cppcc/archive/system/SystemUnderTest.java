@@ -1,0 +1,163 @@
+package org.cppcc.archive.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The packaged services and the gateway, started once per test run as separate processes on free
+ * ports, against the real Keycloak that deploy/test started ({@code TEST_KEYCLOAK_URL}). Each service
+ * runs on its embedded defaults with its data in a fresh directory, as {@code deploy/run} runs them.
+ */
+public final class SystemUnderTest {
+
+    public static final String KEYCLOAK_URL = System.getenv().getOrDefault("TEST_KEYCLOAK_URL",
+            "http://127.0.0.1:8190");
+    private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
+    private static final SystemUnderTest INSTANCE = new SystemUnderTest();
+
+    private final Path workDir;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    private SystemUnderTest() {
+        try {
+            String base = System.getenv("TEST_WORK_DIR");
+            workDir = Files.createTempDirectory(base == null ? null : Path.of(base), "system-");
+            for (String name : new String[] { "document-service", "search-service", "stats-service", "gateway" }) {
+                ports.put(name, freePort());
+            }
+            start("document-service");
+            start("search-service");
+            start("stats-service");
+            start("gateway");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroy)));
+    }
+
+    public static SystemUnderTest get() {
+        return INSTANCE;
+    }
+
+    public String gatewayUrl() {
+        return url("gateway");
+    }
+
+    public String url(String module) {
+        return "http://127.0.0.1:" + ports.get(module);
+    }
+
+    /** Starts (or restarts) one module and waits until it reports ready. */
+    public synchronized void start(String module) {
+        if (processes.containsKey(module) && processes.get(module).isAlive()) {
+            return;
+        }
+        processes.put(module, launch(module, environment(module), workDir.resolve(module + ".log")));
+        awaitReady(url(module), Duration.ofSeconds(90));
+    }
+
+    /** Stops one module, as a crash or an operator would; the others keep running. */
+    public synchronized void stop(String module) {
+        Process process = processes.remove(module);
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts an extra gateway with its own settings, e.g. pointing an upstream at a silent socket. */
+    public Process startGateway(int port, Map<String, String> overrides) {
+        Map<String, String> env = environment("gateway");
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.putAll(overrides);
+        Process process = launch("gateway", env, workDir.resolve("gateway-" + port + ".log"));
+        awaitReady("http://127.0.0.1:" + port, Duration.ofSeconds(60));
+        return process;
+    }
+
+    private Map<String, String> environment(String module) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KEYCLOAK_URL", KEYCLOAK_URL);
+        env.put("DOCUMENT_PORT", ports.get("document-service").toString());
+        env.put("SEARCH_PORT", ports.get("search-service").toString());
+        env.put("STATS_PORT", ports.get("stats-service").toString());
+        env.put("GATEWAY_PORT", ports.get("gateway").toString());
+        env.put("DOCUMENT_URL", url("document-service"));
+        env.put("SEARCH_URL", url("search-service"));
+        env.put("STATS_URL", url("stats-service"));
+        env.put("DOCUMENT_DATA_DIR", workDir.resolve("data/document").toString());
+        env.put("SEARCH_DATA_DIR", workDir.resolve("data/search").toString());
+        env.put("STATS_DATA_DIR", workDir.resolve("data/stats").toString());
+        return env;
+    }
+
+    private Process launch(String module, Map<String, String> env, Path log) {
+        Path jar = REPO.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the modules before the system tests");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + module, e);
+        }
+    }
+
+    private static void awaitReady(String baseUrl, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/live"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(baseUrl + " did not become live within " + timeout);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
