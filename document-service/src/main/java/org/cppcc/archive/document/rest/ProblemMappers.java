@@ -9,12 +9,22 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.cppcc.archive.document.parsing.CompilationFormatException;
+import org.cppcc.archive.document.service.InvalidReferenceException;
+import org.cppcc.archive.document.service.SpeechNotFoundException;
+import org.cppcc.archive.document.service.UnreadableContentException;
+import org.cppcc.archive.document.service.VersionMismatchException;
 import org.cppcc.archive.document.web.RequestIds;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -64,6 +74,55 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, HttpServerRequest request) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, request);
+        }
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        return respond(400, path.isEmpty() ? "The body does not have the expected JSON structure."
+                : "Field \"" + path + "\" has the wrong type or format.", request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(CompilationFormatException e, HttpServerRequest request) {
+        return respond(400, e.getMessage(), request, null, e.line());
+    }
+
+    @ServerExceptionMapper
+    public Response speechNotFound(SpeechNotFoundException e, HttpServerRequest request) {
+        return respond(e.deleted() ? 410 : 404, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response stale(VersionMismatchException e, HttpServerRequest request) {
+        return respond(412, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidReference(InvalidReferenceException e, HttpServerRequest request) {
+        return respond(400, e.getMessage(), request, List.of(new Problem.Violation(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(UnreadableContentException e, HttpServerRequest request) {
+        return respond(e.unsupportedType() ? 415 : 400, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(403, "The token does not carry the role this operation needs.", request, null);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        Response r = respond(401, "A valid bearer token issued by the speech-archive realm is required.", request,
+                null);
+        return Response.fromResponse(r).header("WWW-Authenticate", "Bearer realm=\"speech-archive\"").build();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
         LOG.errorf(e, "Unexpected failure on %s %s [%s]", request.method(), request.path(), requestId);
@@ -72,10 +131,22 @@ public class ProblemMappers {
 
     private static Response respond(int status, String detail, HttpServerRequest request,
             List<Problem.Violation> violations) {
-        Problem problem = new Problem("about:blank", Status.fromStatusCode(status) == null ? "Error"
-                : Status.fromStatusCode(status).getReasonPhrase(), status, detail, request.path(),
-                RequestIds.of(request), violations);
+        return respond(status, detail, request, violations, null);
+    }
+
+    private static Response respond(int status, String detail, HttpServerRequest request,
+            List<Problem.Violation> violations, Integer line) {
+        Problem problem = new Problem("about:blank", title(status), status, detail, request.path(),
+                RequestIds.of(request), violations, line);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 412 -> "Precondition Failed";
+            case 428 -> "Precondition Required";
+            default -> Status.fromStatusCode(status) == null ? "Error" : Status.fromStatusCode(status).getReasonPhrase();
+        };
     }
 
     /** "update.speech.title" → "speech.title": the caller knows its parameters, not our method names. */
