@@ -41,11 +41,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return invalidJson(json, request);
+        }
         String detail = status == 404 ? "No resource at " + request.path() + "." : Status.fromStatusCode(status) + ".";
         if (status == 405) {
             detail = request.method() + " is not supported on " + request.path() + ".";
         } else if (status == 415) {
             detail = "Unsupported media type " + request.getHeader("Content-Type") + ".";
+        } else if (status == 400) {
+            detail = "The request is malformed (for a JSON body: it is not complete, valid JSON).";
         } else if (status == 406) {
             detail = "None of the accepted media types can be produced.";
         }

@@ -38,9 +38,20 @@ public interface GatewayConfig {
 
     CircuitBreakerConfig circuitBreaker();
 
+    RateLimitConfig rateLimit();
+
     interface Upstream {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         String url();
+    }
+
+    interface RateLimitConfig {
+        /** Requests per minute per client, by realm role; a client gets its most generous role's budget. */
+        Map<String, Long> requestsPerMinute();
+
+        /** Budget of a client that has none of the configured roles. */
+        @WithDefault("60")
+        long defaultRequestsPerMinute();
     }
 
     interface CircuitBreakerConfig {

@@ -8,10 +8,16 @@ import jakarta.inject.Singleton;
 
 import org.cppcc.archive.gateway.config.GatewayConfig;
 import org.cppcc.archive.gateway.proxy.Upstreams.Upstream;
+import org.cppcc.archive.gateway.ratelimit.RateLimiter;
+import org.cppcc.archive.gateway.ratelimit.TokenBucket;
 import org.cppcc.archive.gateway.web.Problems;
 import org.cppcc.archive.gateway.web.RequestIds;
 import org.jboss.logging.Logger;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -40,11 +46,13 @@ public class ProxyHandler {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final Upstreams upstreams;
+    private final RateLimiter rateLimiter;
     private final GatewayConfig config;
     private final HttpClient client;
 
-    public ProxyHandler(Upstreams upstreams, GatewayConfig config, Vertx vertx) {
+    public ProxyHandler(Upstreams upstreams, RateLimiter rateLimiter, GatewayConfig config, Vertx vertx) {
         this.upstreams = upstreams;
+        this.rateLimiter = rateLimiter;
         this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -61,6 +69,9 @@ public class ProxyHandler {
         Upstream upstream = upstreams.forPath(in.path()).orElse(null);
         if (upstream == null) {
             Problems.send(ctx, 404, "No API at " + in.path() + ".");
+            return;
+        }
+        if (!withinRateLimit(ctx)) {
             return;
         }
         long maxBody = config.maxBodySize().asLongValue();
@@ -94,6 +105,24 @@ public class ProxyHandler {
             });
             pumpBody(ctx, in, out, maxBody);
         });
+    }
+
+    /** Charges the caller's bucket and tells it its budget; false (after answering 429) when it is spent. */
+    private boolean withinRateLimit(RoutingContext ctx) {
+        SecurityIdentity identity = ((QuarkusHttpUser) ctx.user()).getSecurityIdentity();
+        String clientId = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("azp") != null
+                ? jwt.getClaim("azp").toString()
+                : identity.getPrincipal().getName();
+        TokenBucket.Decision decision = rateLimiter.take(clientId, identity.getRoles());
+        ctx.response().putHeader("X-RateLimit-Limit", Long.toString(decision.limit()))
+                .putHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()))
+                .putHeader("X-RateLimit-Reset", Long.toString(decision.secondsToFull()));
+        if (!decision.allowed()) {
+            ctx.response().putHeader("Retry-After", Long.toString(decision.secondsToNext()));
+            Problems.send(ctx, 429, "Client " + clientId + " exceeded " + decision.limit()
+                    + " requests per minute; retry after " + decision.secondsToNext() + " s.");
+        }
+        return decision.allowed();
     }
 
     private RequestOptions requestOptions(HttpServerRequest in, Upstream upstream) {

@@ -1,0 +1,10 @@
+package org.cppcc.archive.document.api;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * One change-feed entry. {@code speech} is the full speech (as {@link SpeechDetail}) at {@code version} for an
+ * upsert and null for a delete; it is kept as stored JSON and written through unchanged.
+ */
+public record ChangeItem(long cursor, String type, long speechId, long version, @JsonRawValue String speech) {
+}

@@ -1,0 +1,41 @@
+package org.cppcc.archive.document.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What an editor sends to create (POST) or replace (PUT) a speech. When {@code region} is left out, the region
+ * fields are resolved from the committee name with the gazetteer. Paragraph ids are assigned by the service.
+ */
+public record SpeechInput(
+        @NotNull @Positive Long compilationId,
+        @NotNull @Min(1) @Max(10_000) Integer order,
+        @NotBlank @Size(max = 100) String committee,
+        @Size(max = 100) String region,
+        @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String regionCode,
+        @Pattern(regexp = "prefecture-city|autonomous-prefecture|district|county-level-city|county",
+                message = "must be one of prefecture-city, autonomous-prefecture, district, county-level-city, county")
+        String level,
+        @Size(max = 100) String parentRegion,
+        @NotBlank @Size(max = 200) String title,
+        @Min(1) @Max(100_000) Integer tocPage,
+        @NotNull Boolean bodyAvailable,
+        Boolean truncated,
+        @Size(max = 50) List<@NotNull @Size(max = 10_000) String> lead,
+        @Size(max = 50) List<@NotNull @Valid SectionInput> sections,
+        @Size(max = 50) List<@NotNull @Size(max = 200) String> outline) {
+
+    public record SectionInput(
+            @NotNull @Min(1) @Max(99) Integer ordinal,
+            @NotBlank @Size(max = 200) String heading,
+            @NotNull @Size(max = 200) List<@NotNull @Size(max = 10_000) String> paragraphs) {
+    }
+}

@@ -1,0 +1,16 @@
+package org.cppcc.archive.document.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.cppcc.archive.document.parsing.Gazetteer;
+
+/** Makes the framework-free parsing package's gazetteer injectable. */
+public class ParsingConfig {
+
+    @Produces
+    @Singleton
+    Gazetteer gazetteer() {
+        return Gazetteer.sichuan();
+    }
+}

@@ -1,0 +1,141 @@
+package org.cppcc.archive.document.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cppcc.archive.document.api.AuditEntry;
+import org.cppcc.archive.document.api.ChangeItem;
+import org.cppcc.archive.document.api.SpeechDetail;
+import org.cppcc.archive.document.api.SpeechDetail.Paragraph;
+import org.cppcc.archive.document.api.SpeechDetail.Section;
+import org.cppcc.archive.document.api.SpeechInput;
+import org.cppcc.archive.document.api.SpeechItem;
+import org.cppcc.archive.document.parsing.ParsedSection;
+import org.cppcc.archive.document.parsing.ParsedSpeech;
+import org.cppcc.archive.document.parsing.Region;
+import org.cppcc.archive.document.repository.AuditEntryEntity;
+import org.cppcc.archive.document.repository.ChangeEventEntity;
+import org.cppcc.archive.document.repository.SpeechEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * API model ↔ entity, and the only owner of the JSON layout of a speech body in the database. Paragraph ids are
+ * assigned here, when a body is written: {@code p-1}, {@code p-2}… in reading order across all sections, so an
+ * anchor is stable for as long as the paragraphs before it are not inserted or removed.
+ */
+@ApplicationScoped
+public class SpeechMapper {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Section>> SECTIONS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    public SpeechMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public SpeechItem item(SpeechEntity s) {
+        return new SpeechItem(s.id, s.speechOrder, s.committee, s.region, s.regionCode, s.level, s.parentRegion,
+                s.title, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version);
+    }
+
+    public SpeechDetail detail(SpeechEntity s) {
+        return new SpeechDetail(s.id, s.speechOrder, s.committee, s.region, s.regionCode, s.level, s.parentRegion,
+                s.title, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version,
+                read(s.leadJson, STRINGS), read(s.sectionsJson, SECTIONS), read(s.outlineJson, STRINGS),
+                s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
+    }
+
+    /** The feed snapshot of a speech: its detail JSON. */
+    public String snapshot(SpeechEntity s) {
+        return write(detail(s));
+    }
+
+    public ChangeItem change(ChangeEventEntity c) {
+        return new ChangeItem(c.cursor, c.type, c.speechId, c.version, c.speechJson);
+    }
+
+    public AuditEntry audit(AuditEntryEntity a) {
+        return new AuditEntry(a.id, a.speechId, a.action, a.version, a.actor, a.at, a.summary);
+    }
+
+    /** Copies the editable fields of {@code in} onto {@code s} (region fields from {@code region} when given). */
+    public void apply(SpeechInput in, Region region, SpeechEntity s) {
+        s.compilationId = in.compilationId();
+        s.speechOrder = in.order();
+        s.committee = in.committee();
+        if (region != null) {
+            s.region = region.name();
+            s.regionCode = region.code();
+            s.level = region.level();
+            s.parentRegion = region.parent();
+        } else {
+            s.region = in.region();
+            s.regionCode = in.regionCode();
+            s.level = in.level();
+            s.parentRegion = in.parentRegion();
+        }
+        s.title = in.title();
+        s.tocPage = in.tocPage();
+        s.bodyAvailable = in.bodyAvailable();
+        s.truncated = Boolean.TRUE.equals(in.truncated());
+        s.leadJson = write(in.lead() == null ? List.of() : in.lead());
+        List<Section> sections = new ArrayList<>();
+        int paragraph = 0;
+        for (SpeechInput.SectionInput section : in.sections() == null ? List.<SpeechInput.SectionInput>of()
+                : in.sections()) {
+            List<Paragraph> paragraphs = new ArrayList<>();
+            for (String text : section.paragraphs()) {
+                paragraphs.add(new Paragraph("p-" + (++paragraph), text));
+            }
+            sections.add(new Section(section.ordinal(), section.heading(), paragraphs));
+        }
+        s.sectionsJson = write(sections);
+        s.outlineJson = write(in.outline() == null ? List.of() : in.outline());
+    }
+
+    /** A parsed speech as an input, so imports and editors go through the same path. */
+    public SpeechInput input(long compilationId, ParsedSpeech p) {
+        Region r = p.region();
+        return new SpeechInput(compilationId, p.order(), p.committee(), r == null ? null : r.name(),
+                r == null ? null : r.code(), r == null ? null : r.level(), r == null ? null : r.parent(), p.title(),
+                p.tocPage(), p.bodyAvailable(), p.truncated(), p.lead(),
+                p.sections().stream().map(SpeechMapper::sectionInput).toList(), p.outline());
+    }
+
+    /** A parsed speech as it would be stored (dry run): no id, no compilation, version 0. */
+    public SpeechDetail preview(ParsedSpeech p) {
+        SpeechEntity s = new SpeechEntity();
+        apply(input(0, p), null, s);
+        s.compilationId = null;
+        return detail(s);
+    }
+
+    private static SpeechInput.SectionInput sectionInput(ParsedSection s) {
+        return new SpeechInput.SectionInput(s.ordinal(), s.heading(), s.paragraphs());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise speech content", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored speech content is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.cppcc.archive.document.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One imported compilation (汇编). Identified for idempotent imports by the SHA-256 of its source bytes. */
+@Entity
+@Table(name = "compilation")
+public class CompilationEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(length = 200)
+    public String subtitle;
+
+    @Column(length = 200)
+    public String meeting;
+
+    @Column(name = "meeting_date")
+    public LocalDate date;
+
+    @Column(length = 50)
+    public String province;
+
+    @Column(name = "source_sha256", nullable = false, length = 64, unique = true)
+    public String sourceSha256;
+
+    @Column(name = "imported_at", nullable = false)
+    public OffsetDateTime importedAt;
+
+    @Column(name = "imported_by", nullable = false, length = 100)
+    public String importedBy;
+
+    public static Optional<CompilationEntity> findBySha256(String sha256) {
+        return find("sourceSha256", sha256).firstResultOptional();
+    }
+}
