@@ -77,7 +77,7 @@ public class ProxyHandler {
         long maxBody = config.maxBodySize().asLongValue();
         String contentLength = in.getHeader("Content-Length");
         if (contentLength != null && parseLength(contentLength) > maxBody) {
-            Problems.send(ctx, 413, "The request body exceeds " + maxBody + " bytes.");
+            refuseOversizedBody(ctx, maxBody);
             return;
         }
         if (!upstream.breaker().tryAcquire()) {
@@ -163,9 +163,8 @@ public class ProxyHandler {
         in.handler(chunk -> {
             received[0] += chunk.length();
             if (received[0] > maxBody) {
-                in.handler(null);
                 out.reset();
-                Problems.send(ctx, 413, "The request body exceeds " + maxBody + " bytes.");
+                refuseOversizedBody(ctx, maxBody);
                 return;
             }
             out.write(chunk);
@@ -176,6 +175,24 @@ public class ProxyHandler {
         });
         in.endHandler(v -> out.end());
         in.exceptionHandler(e -> out.reset());
+        in.resume();
+    }
+
+    /**
+     * Answers 413 once the caller has finished sending: most clients write their whole body before they
+     * read, and would otherwise see a broken connection instead of the problem. Whatever still arrives is
+     * discarded; a caller that goes on sending past twice the limit is cut off.
+     */
+    private static void refuseOversizedBody(RoutingContext ctx, long maxBody) {
+        HttpServerRequest in = ctx.request();
+        long[] discarded = {0};
+        in.handler(chunk -> {
+            discarded[0] += chunk.length();
+            if (discarded[0] > 2 * maxBody) {
+                in.connection().close();
+            }
+        });
+        in.endHandler(v -> Problems.send(ctx, 413, "The request body exceeds " + maxBody + " bytes."));
         in.resume();
     }
 

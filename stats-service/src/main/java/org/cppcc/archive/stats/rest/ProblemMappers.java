@@ -28,6 +28,18 @@ public class ProblemMappers {
         return respond(e.status(), e.getMessage(), request, null);
     }
 
+    /** @RolesAllowed refusals inside the REST layer: the same problem body the HTTP filters give. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(403, "The token does not carry the role this operation needs.", request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+        return Response.fromResponse(respond(401, "A valid bearer token issued by the speech-archive realm is required.",
+                request, null)).header("WWW-Authenticate", "Bearer realm=\"speech-archive\"").build();
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();

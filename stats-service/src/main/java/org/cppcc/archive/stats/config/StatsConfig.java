@@ -1,0 +1,62 @@
+package org.cppcc.archive.stats.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The stats service's own settings ({@code stats.*} in application.properties). */
+@ConfigMapping(prefix = "stats")
+public interface StatsConfig {
+
+    /** Where the embedded MongoDB-wire server keeps its H2 file. */
+    @WithDefault("data/stats")
+    String dataDir();
+
+    Mongo mongo();
+
+    Feed feed();
+
+    interface Mongo {
+        /** The database holding facts, speeches, curations and the consumer state. */
+        @WithDefault("stats")
+        String database();
+
+        /** The port of the embedded server when no connection string is configured; 0 picks a free one. */
+        @WithDefault("0")
+        int embeddedPort();
+
+        /** false keeps the embedded server's data in memory only. */
+        @WithDefault("true")
+        boolean embeddedPersistent();
+    }
+
+    interface Feed {
+        /** Follow the document service's change feed in the background. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("http://127.0.0.1:8081")
+        String documentUrl();
+
+        /** The realm's token endpoint, for the feed-consumer service account. */
+        String tokenUrl();
+
+        @WithDefault("feed-consumer")
+        String clientId();
+
+        Optional<String> clientSecret();
+
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long one long-poll waits for new changes (0-30 s). */
+        @WithDefault("20")
+        int waitSeconds();
+
+        /** Pause after a failed poll before the next try. */
+        @WithDefault("5s")
+        Duration retryDelay();
+    }
+}

@@ -1,0 +1,272 @@
+package org.cppcc.archive.stats.rest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.cppcc.archive.stats.extraction.Category;
+import org.cppcc.archive.stats.extraction.Tier;
+import org.cppcc.archive.stats.service.StatsQueries;
+import org.cppcc.archive.stats.service.StatsQueries.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/** The statistics dashboards pull: JSON by default, CSV for every list with {@code Accept: text/csv}. */
+@Path("/api/v1/stats")
+@Tag(name = "stats")
+@Blocking
+public class StatsResource {
+
+    private static final Set<String> STATUSES = Set.of("extracted", "confirmed", "corrected", "rejected");
+
+    private final StatsQueries queries;
+    private final SecurityIdentity identity;
+
+    StatsResource(StatsQueries queries, SecurityIdentity identity) {
+        this.queries = queries;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/overview")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "Compilations, speeches (body / outline only / truncated), committees by level, characters, facts by category")
+    public Map<String, Object> overview() {
+        return queries.overview();
+    }
+
+    @GET
+    @Path("/platforms")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "Consultation platforms by region and tier, with the facts they come from")
+    public Map<String, Object> platforms(@QueryParam("compilationId") String compilationId,
+            @QueryParam("region") String region) {
+        return queries.platforms(longParam("compilationId", compilationId), blankToNull(region));
+    }
+
+    @GET
+    @Path("/platforms")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ "analyst", "admin" })
+    @SuppressWarnings("unchecked")
+    public String platformsCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) platforms(compilationId, region).get("regions")) {
+            ((Map<String, Object>) r.get("tiers")).forEach((tier, n) -> rows.add(List.of(r.get("region"),
+                    String.valueOf(r.get("regionCode")), tier, n)));
+        }
+        return Csv.of(List.of("region", "regionCode", "tier", "platforms"), rows);
+    }
+
+    @GET
+    @Path("/members")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "CPPCC members per region, coverage and what they are assigned to")
+    public Map<String, Object> members(@QueryParam("compilationId") String compilationId,
+            @QueryParam("region") String region) {
+        return queries.members(longParam("compilationId", compilationId), blankToNull(region));
+    }
+
+    @GET
+    @Path("/members")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ "analyst", "admin" })
+    @SuppressWarnings("unchecked")
+    public String membersCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) members(compilationId, region).get("regions")) {
+            rows.add(Arrays.asList(r.get("region"), r.get("regionCode"), r.get("members"), r.get("coverage"),
+                    r.get("assignedTo"), r.get("basis")));
+        }
+        return Csv.of(List.of("region", "regionCode", "members", "coverage", "assignedTo", "basis"), rows);
+    }
+
+    @GET
+    @Path("/coverage")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "Committees represented against Sichuan's 21 prefecture-level divisions, body vs outline only")
+    public Map<String, Object> coverage(@QueryParam("compilationId") String compilationId) {
+        return queries.coverage(longParam("compilationId", compilationId));
+    }
+
+    @GET
+    @Path("/coverage")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ "analyst", "admin" })
+    @SuppressWarnings("unchecked")
+    public String coverageCsv(@QueryParam("compilationId") String compilationId) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> p : (List<Map<String, Object>>) coverage(compilationId).get("prefectures")) {
+            List<Map<String, Object>> committees = (List<Map<String, Object>>) p.get("committees");
+            rows.add(Arrays.asList(p.get("region"), p.get("regionCode"), p.get("represented"), p.get("withBody"),
+                    String.join("; ", committees.stream().map(c -> c.get("committee") + " (" + c.get("content") + ")")
+                            .toList())));
+        }
+        return Csv.of(List.of("region", "regionCode", "represented", "withBody", "committees"), rows);
+    }
+
+    @GET
+    @Path("/facts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "Extracted facts with provenance, filtered and paged")
+    public Page<Map<String, Object>> facts(@QueryParam("category") String category, @QueryParam("tier") String tier,
+            @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
+            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+        category = blankToNull(category);
+        tier = blankToNull(tier);
+        status = blankToNull(status);
+        if (category != null && !valid(Category.values(), category)) {
+            throw new ProblemException(400, "category must be one of " + Arrays.toString(Category.values()) + ".");
+        }
+        if (tier != null && !valid(Tier.values(), tier)) {
+            throw new ProblemException(400, "tier must be one of " + Arrays.toString(Tier.values()) + ".");
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw new ProblemException(400, "status must be one of " + STATUSES + ".");
+        }
+        int p = intParam("page", page, 0, 0, 100_000);
+        int s = intParam("size", size, 20, 1, 100);
+        return queries.facts(category, tier, blankToNull(region), longParam("speechId", speechId), blankToNull(q),
+                status, p, s);
+    }
+
+    @GET
+    @Path("/facts")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ "analyst", "admin" })
+    public String factsCsv(@QueryParam("category") String category, @QueryParam("tier") String tier,
+            @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
+            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+        List<String> header = List.of("id", "speechId", "region", "sectionIndex", "paragraphIndex", "value", "approx",
+                "unit", "subject", "category", "tier", "text", "sentence", "start", "end", "status");
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> f : facts(category, tier, region, speechId, q, status, page, size).items()) {
+            rows.add(header.stream().map(f::get).toList().stream().map(v -> (Object) v).toList());
+        }
+        return Csv.of(header, rows);
+    }
+
+    @GET
+    @Path("/facts/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    public Map<String, Object> fact(@PathParam("id") String id) {
+        return queries.fact(id).orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
+    }
+
+    @GET
+    @Path("/topics")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "Mentions of each term per speech and region, e.g. terms=有事来协商,双助,提案")
+    public Map<String, Object> topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
+        if (terms == null || terms.isBlank()) {
+            throw new ProblemException(400, "terms is required: a comma-separated list, e.g. terms=有事来协商,双助.");
+        }
+        List<String> list = Arrays.stream(terms.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
+                .toList();
+        if (list.isEmpty() || list.size() > 20 || list.stream().anyMatch(t -> t.length() > 50)) {
+            throw new ProblemException(400, "terms must name 1 to 20 terms of at most 50 characters.");
+        }
+        return queries.topics(list, longParam("compilationId", compilationId));
+    }
+
+    @GET
+    @Path("/topics")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed({ "analyst", "admin" })
+    @SuppressWarnings("unchecked")
+    public String topicsCsv(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> t : (List<Map<String, Object>>) topics(terms, compilationId).get("terms")) {
+            for (Map<String, Object> s : (List<Map<String, Object>>) t.get("speeches")) {
+                rows.add(List.of(t.get("term"), s.get("speechId"), String.valueOf(s.get("region")), s.get("mentions")));
+            }
+        }
+        return Csv.of(List.of("term", "speechId", "region", "mentions"), rows);
+    }
+
+    /** An admin's verdict on one fact. */
+    public record CurationRequest(
+            @NotNull @Pattern(regexp = "confirm|correct|reject", message = "must be confirm, correct or reject") String action,
+            BigDecimal value, @Size(max = 20) String unit, @Size(max = 100) String subject,
+            @Pattern(regexp = "platform|member|body|staff|activity|output|economic|other", message = "must be a known category") String category,
+            @Pattern(regexp = "city|county|township|village", message = "must be city, county, township or village") String tier,
+            @Size(max = 1000) String note) {
+    }
+
+    @PUT
+    @Path("/facts/{id}/curation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Confirm, correct or reject a fact; survives re-extraction while its sentence remains")
+    public Map<String, Object> curate(@PathParam("id") String id, @Valid @NotNull CurationRequest request) {
+        if ("correct".equals(request.action()) && request.value() == null && request.unit() == null
+                && request.subject() == null && request.category() == null && request.tier() == null) {
+            throw new ProblemException(400, "A correction must change at least one of value, unit, subject, category, tier.");
+        }
+        return queries.curate(id, request.action(), request.value(), request.unit(), request.subject(),
+                request.category(), request.tier(), request.note(), identity.getPrincipal().getName())
+                .orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
+    }
+
+    private static boolean valid(Enum<?>[] values, String name) {
+        return Arrays.stream(values).anyMatch(v -> v.name().equals(name));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Long longParam(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, name + " must be an integer.");
+        }
+    }
+
+    private static int intParam(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(value.strip());
+            if (v < min || v > max) {
+                throw new ProblemException(400, name + " must be between " + min + " and " + max + ".");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, name + " must be an integer between " + min + " and " + max + ".");
+        }
+    }
+}

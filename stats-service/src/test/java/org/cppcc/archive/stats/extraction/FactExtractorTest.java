@@ -1,0 +1,172 @@
+package org.cppcc.archive.stats.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class FactExtractorTest {
+
+    private final FactExtractor extractor = new FactExtractor();
+
+    private ExtractedFact only(String text) {
+        List<ExtractedFact> facts = extractor.extract(text);
+        assertEquals(1, facts.size(), () -> "one fact in " + text + " but " + facts);
+        return facts.get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "今年7月,泸州市政协参加了座谈会。", "到今年8月底,全市陆续建成。", "2021年是开局之年。",
+            "(2021年9月28日)", "举办“庆祝中国共产党成立100周年”书画展等。", "庆祝建党100周年。", "一是构建协商平台广覆盖。",
+            "坚持“第一议题”制度。", "第一,加强学习。", "构建形成“1+2+4+N”协商体系。", "搭建1+2+4+X协商平台。",
+            "围绕学习习近平总书记“七一”重要讲话精神。", "为科学编制内江‘十四五’规划建言献策。", "十四五规划开局。",
+            "市县两级政协深入一线。", "系统搭建“有事来协商”四级平台", "提案工作是人民政协一项特色鲜明的工作。",
+            "推动实现党的组织和工作“两个全覆盖”。", "实施“四个一批”举措。", "一、强引领", "(一)加强学习", "1.政协成都市委员会:",
+            "党委、政府、政协三方联合交办。", "每年5月开展提案办理协商月活动。", "新建的万亩茶叶基地,新增的千头南江黄羊。" })
+    void notFacts(String text) {
+        assertEquals(List.of(), extractor.extract(text), text);
+    }
+
+    @Test
+    void chineseNumeralsWithClassifiers() {
+        ExtractedFact twice = only("先后两次召开分基地建设推进会,部署相关工作。");
+        assertEquals(new BigDecimal("2"), twice.value());
+        assertEquals("次", twice.unit());
+        assertEquals("分基地建设推进会", twice.subject());
+        assertEquals(Category.activity, twice.category());
+
+        ExtractedFact twelve = only("共举办十二期委员培训。");
+        assertEquals(new BigDecimal("12"), twelve.value());
+        assertEquals("期", twelve.unit());
+
+        ExtractedFact ten = only("全市组建十个工作组。");
+        assertEquals(new BigDecimal("10"), ten.value());
+        assertEquals(Category.body, ten.category());
+
+        ExtractedFact four = only("将发展四大特色产业作为导向。");
+        assertEquals(new BigDecimal("4"), four.value());
+        assertEquals("特色产业", four.subject());
+        assertEquals(Category.economic, four.category());
+    }
+
+    @Test
+    void multipliersAndHedges() {
+        ExtractedFact bags = only("推动通江县新种银耳菌种162万袋,成效明显。");
+        assertEquals(new BigDecimal("1620000"), bags.value());
+        assertEquals("袋", bags.unit());
+
+        ExtractedFact money = only("招商引资签约资金近2亿元。");
+        assertEquals(new BigDecimal("200000000"), money.value());
+        assertEquals(Approx.nearly, money.approx());
+        assertEquals("元", money.unit());
+        assertEquals("近2亿元", money.text());
+
+        ExtractedFact about = only("参与群众约3000人。");
+        assertEquals(Approx.about, about.approx());
+        assertEquals(new BigDecimal("3000"), about.value());
+
+        ExtractedFact over = only("提出建议20余条。");
+        assertEquals(Approx.over, over.approx());
+        ExtractedFact more = only("收集社情民意信息100多条。");
+        assertEquals(Approx.over, more.approx());
+        assertEquals(Category.output, more.category());
+    }
+
+    @Test
+    void rangesAndChanges() {
+        ExtractedFact range = only("每个专委会办公室配备3—4名工作人员,保障“有人做事”。");
+        assertEquals(new BigDecimal("3"), range.range().min());
+        assertEquals(new BigDecimal("4"), range.range().max());
+        assertEquals("工作人员", range.subject());
+        assertEquals(Category.staff, range.category());
+
+        ExtractedFact tilde = only("配备3~5名不等的兼职副主任。");
+        assertEquals(new BigDecimal("5"), tilde.range().max());
+        assertEquals("兼职副主任", tilde.subject());
+
+        ExtractedFact grew = only("将市政协专委会由8个扩至10个;");
+        assertEquals(new BigDecimal("8"), grew.change().from());
+        assertEquals(new BigDecimal("10"), grew.change().to());
+        assertEquals(new BigDecimal("10"), grew.value());
+        assertEquals("由8个扩至10个", grew.text());
+
+        ExtractedFact age = only("机关干部平均年龄从48岁降至45岁,年龄和知识结构得到改善。");
+        assertEquals(new BigDecimal("48"), age.change().from());
+        assertEquals("岁", age.unit());
+
+        ExtractedFact percent = only("37.3%提升到57.1%");
+        assertEquals(new BigDecimal("37.3"), percent.change().from());
+        assertEquals(new BigDecimal("57.1"), percent.change().to());
+        assertEquals("%", percent.unit());
+    }
+
+    @Test
+    void platformsByTier() {
+        List<ExtractedFact> facts = extractor.extract(
+                "带动五县(区)建成各具地域特色的县级平台,为镇、村树立示范标杆。到今年8月底,全市陆续建成镇级协商平台46个、村级平台23个,初步形成网络。");
+        assertEquals(3, facts.size(), facts::toString);
+        assertEquals(Tier.county, facts.get(0).tier());
+        assertEquals(new BigDecimal("5"), facts.get(0).value());
+        assertEquals(Tier.township, facts.get(1).tier());
+        assertEquals("镇级协商平台", facts.get(1).subject());
+        assertEquals(Tier.village, facts.get(2).tier());
+        facts.forEach(f -> assertEquals(Category.platform, f.category()));
+    }
+
+    @Test
+    void offsetsAndSentence() {
+        String paragraph = "夯实专委会工作基础。做实机构,增设1个专委会和2个工作委员会。在志愿申请基础上,将642名委员按专业专长划分至专委会。";
+        List<ExtractedFact> facts = extractor.extract(paragraph);
+        assertEquals(3, facts.size());
+        ExtractedFact members = facts.get(2);
+        assertEquals("642名", paragraph.substring(members.start(), members.end()));
+        assertEquals("在志愿申请基础上,将642名委员按专业专长划分至专委会。", members.sentence());
+        assertEquals(paragraph.indexOf("在志愿"), members.sentenceStart());
+        assertEquals(Category.member, members.category());
+        assertEquals(Category.body, facts.get(1).category());
+        assertEquals("工作委员会", facts.get(1).subject());
+    }
+
+    @Test
+    void longQuotationsStillStateFacts() {
+        List<ExtractedFact> facts = extractor.extract(
+                "提出“市县政协每年至少9次协商活动、镇(街)每季度开展1次协商活动,村(社)多频次开展小微协商活动”的指导性目标任务。");
+        assertEquals(2, facts.size());
+        assertEquals(Approx.atLeast, facts.get(0).approx());
+        assertNull(facts.get(1).approx());
+    }
+
+    @Test
+    void memberCoverage() {
+        String sentence = "市县两级政协1788名委员全部划入10个工作组,深入一线。";
+        ExtractedFact members = extractor.extract(sentence).get(0);
+        MemberCoverage.Coverage coverage = MemberCoverage.of(members.sentence(), members.end() - members.sentenceStart(), members.subject());
+        assertEquals(1.0, coverage.coverage());
+        assertEquals("10个工作组", coverage.assignedTo());
+
+        MemberCoverage.Coverage chengdu = MemberCoverage.of("将642名委员按专业专长划分至专委会,让委员专业更“对口”。", 5, "委员");
+        assertNull(chengdu.coverage());
+        assertEquals("专委会", chengdu.assignedTo());
+        assertEquals("专业专长", chengdu.basis());
+    }
+
+    @Test
+    void numerals() {
+        assertEquals(12L, ChineseNumerals.parse("十二"));
+        assertEquals(20L, ChineseNumerals.parse("二十"));
+        assertEquals(150L, ChineseNumerals.parse("一百五十"));
+        assertEquals(150L, ChineseNumerals.parse("一百五"));
+        assertEquals(105L, ChineseNumerals.parse("一百零五"));
+        assertEquals(20000L, ChineseNumerals.parse("两万"));
+        assertEquals(3000L, ChineseNumerals.parse("三千"));
+        assertNull(ChineseNumerals.parse("十四五"));
+        assertNull(ChineseNumerals.parse("七一"));
+        assertTrue(ChineseNumerals.arabic("1.5", "万").compareTo(new BigDecimal("15000")) == 0);
+    }
+}

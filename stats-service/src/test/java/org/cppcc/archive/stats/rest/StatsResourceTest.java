@@ -1,0 +1,186 @@
+package org.cppcc.archive.stats.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.inject.Inject;
+
+import org.cppcc.archive.stats.service.ChangeApplier;
+import org.cppcc.archive.stats.service.ChangeApplier.Change;
+import org.cppcc.archive.stats.store.StatsStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The HTTP contract against the embedded MongoDB-wire server, with real tokens from the test Keycloak:
+ * the seed's twelve speeches are fed straight into the consumer's apply method, and every aggregate is
+ * checked against totals computed by hand from the labelled facts.
+ */
+@QuarkusTest
+class StatsResourceTest {
+
+    static final String KEYCLOAK = System.getenv().getOrDefault("TEST_KEYCLOAK_URL", "http://127.0.0.1:8190");
+
+    @Inject
+    StatsStore store;
+    @Inject
+    ChangeApplier applier;
+
+    static String token(String client, String secret) {
+        return given().auth().preemptive().basic(client, secret).formParam("grant_type", "client_credentials")
+                .post(KEYCLOAK + "/realms/speech-archive/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    static String analyst() {
+        return token("dashboard", "dashboard-dev-secret");
+    }
+
+    @BeforeEach
+    void seed() throws Exception {
+        store.reset();
+        for (Change change : SeedSpeeches.changes(1)) {
+            applier.apply(change);
+        }
+    }
+
+    @Test
+    void rolesAreEnforced() {
+        given().get("/api/v1/stats/overview").then().statusCode(401);
+        given().auth().oauth2(token("portal", "portal-dev-secret")).get("/api/v1/stats/overview").then().statusCode(403)
+                .contentType(Problem.MEDIA_TYPE);
+        given().auth().oauth2(analyst()).get("/api/v1/stats/overview").then().statusCode(200);
+        given().auth().oauth2(analyst()).contentType(ContentType.JSON).body(Map.of("action", "reject"))
+                .put("/api/v1/stats/facts/x/curation").then().statusCode(403);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void platformsByRegionAndTier() {
+        given().auth().oauth2(analyst()).get("/api/v1/stats/platforms").then().statusCode(200)
+                .body("regions.find { it.region == '内江市' }.tiers.county", equalTo(5))
+                .body("regions.find { it.region == '内江市' }.tiers.township", equalTo(46))
+                .body("regions.find { it.region == '内江市' }.tiers.village", equalTo(23))
+                .body("regions.find { it.region == '乐山市' }.tiers.township", equalTo(132))
+                .body("regions.find { it.region == '乐山市' }.tiers.village", equalTo(349))
+                .body("regions.find { it.region == '乐山市' }.facts[0].subject", equalTo("政协工作联络站"))
+                .body("totals.county", equalTo(5)).body("totals.township", equalTo(178))
+                .body("totals.village", equalTo(372)).body("totals.all", equalTo(555));
+        given().auth().oauth2(analyst()).queryParam("region", "内江市").get("/api/v1/stats/platforms").then()
+                .statusCode(200).body("regions", hasSize(1));
+        given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/platforms").then().statusCode(200)
+                .contentType(startsWith("text/csv")).body(startsWith("region,regionCode,tier,platforms"))
+                .body(containsString("内江市,511000,township,46"));
+    }
+
+    @Test
+    void membersAndCoverage() {
+        given().auth().oauth2(analyst()).get("/api/v1/stats/members").then().statusCode(200)
+                .body("regions.find { it.region == '内江市' }.members", equalTo(1788))
+                .body("regions.find { it.region == '内江市' }.coverage", equalTo(1.0f))
+                .body("regions.find { it.region == '内江市' }.assignedTo", equalTo("10个工作组"))
+                .body("regions.find { it.region == '成都市' }.members", equalTo(642))
+                .body("regions.find { it.region == '成都市' }.assignedTo", equalTo("专委会"))
+                .body("regions.find { it.region == '成都市' }.basis", equalTo("专业专长"))
+                .body("totals.members", equalTo(2430));
+        given().auth().oauth2(analyst()).get("/api/v1/stats/coverage").then().statusCode(200)
+                .body("prefectures", hasSize(21)).body("totals.represented", equalTo(12))
+                .body("totals.withBody", equalTo(6))
+                .body("prefectures.find { it.region == '遂宁市' }.committees[0].content", equalTo("outline"))
+                .body("committeesByLevel.'prefecture-city'", equalTo(7))
+                .body("committeesByLevel.district", equalTo(2));
+        given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/members").then().statusCode(200)
+                .body(containsString("内江市,511000,1788,1.0,10个工作组,"));
+    }
+
+    @Test
+    void overviewFactsAndTopics() {
+        given().auth().oauth2(analyst()).get("/api/v1/stats/overview").then().statusCode(200)
+                .body("compilations", equalTo(1)).body("speeches.total", equalTo(12))
+                .body("speeches.withBody", equalTo(6)).body("speeches.outlineOnly", equalTo(6))
+                .body("speeches.truncated", equalTo(1)).body("facts", equalTo(38))
+                .body("factsByCategory.platform", equalTo(5)).body("factsByCategory.staff", equalTo(9))
+                .body("factsByCategory.body", equalTo(7)).body("factsByCategory.activity", equalTo(5))
+                .body("factsByCategory.output", equalTo(4)).body("factsByCategory.economic", equalTo(5))
+                .body("factsByCategory.member", equalTo(2)).body("factsByCategory.other", equalTo(1));
+        given().auth().oauth2(analyst()).queryParam("category", "economic").queryParam("q", "亿元")
+                .get("/api/v1/stats/facts").then().statusCode(200).body("total", equalTo(2)) // both facts of that sentence
+                .body("items.find { it.text == '近2亿元' }.value", equalTo(200000000))
+                .body("items.find { it.text == '近2亿元' }.approx", equalTo("nearly"))
+                .body("items.find { it.text == '近2亿元' }.region", equalTo("巴中市"));
+        given().auth().oauth2(analyst()).queryParam("size", "5").queryParam("page", "1").get("/api/v1/stats/facts")
+                .then().statusCode(200).body("total", equalTo(38)).body("items", hasSize(5));
+        given().auth().oauth2(analyst()).queryParam("size", "500").get("/api/v1/stats/facts").then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE);
+        given().auth().oauth2(analyst()).queryParam("tier", "galaxy").get("/api/v1/stats/facts").then().statusCode(400);
+        given().auth().oauth2(analyst()).queryParam("terms", "有事来协商,双助,提案").get("/api/v1/stats/topics").then()
+                .statusCode(200).body("terms[1].term", equalTo("双助"))
+                .body("terms[1].regions.'巴中市'", equalTo(10)).body("terms[1].mentions", equalTo(11));
+        given().auth().oauth2(analyst()).accept("text/csv").queryParam("region", "乐山市").get("/api/v1/stats/facts")
+                .then().statusCode(200).body(startsWith("id,speechId,region"));
+    }
+
+    @Test
+    void curationSurvivesReExtractionAndReplaysNeverDuplicate() throws Exception {
+        String id = given().auth().oauth2(analyst()).queryParam("q", "162万袋").queryParam("category", "economic")
+                .get("/api/v1/stats/facts").then().statusCode(200).extract().path("items.find { it.text == '162万袋' }.id");
+        String admin = token("ops", "ops-dev-secret");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("action", "correct", "subject", "通江银耳菌种", "note", "county named"))
+                .put("/api/v1/stats/facts/" + id + "/curation").then().statusCode(200)
+                .body("status", equalTo("corrected")).body("subject", equalTo("通江银耳菌种"))
+                .body("extracted.subject", equalTo("银耳菌种"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("action", "maybe"))
+                .put("/api/v1/stats/facts/" + id + "/curation").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("action", "reject"))
+                .put("/api/v1/stats/facts/nope/curation").then().statusCode(404);
+
+        // version 2 of every speech, twice: same facts, same ids, the correction kept
+        for (int round = 0; round < 2; round++) {
+            for (Change change : SeedSpeeches.changes(2)) {
+                applier.apply(new Change(change.cursor() + 12, change.type(), change.speechId(), 2, change.speech()));
+            }
+        }
+        assertEquals(38, store.facts().countDocuments());
+        given().auth().oauth2(analyst()).get("/api/v1/stats/facts/" + id).then().statusCode(200)
+                .body("subject", equalTo("通江银耳菌种")).body("speechVersion", equalTo(2));
+        given().auth().oauth2(analyst()).get("/api/v1/stats/status").then().statusCode(200)
+                .body("facts", equalTo(38)).body("feedCursor", equalTo("24")).body("lag", equalTo(0));
+    }
+
+    @Test
+    void crashBetweenFactsAndCursorResumesToTheSameFacts() throws Exception {
+        Set<String> clean = ids();
+        store.reset();
+        List<Change> changes = SeedSpeeches.changes(1);
+        for (int i = 0; i < 5; i++) {
+            applier.apply(changes.get(i));
+        }
+        applier.applyFacts(changes.get(5)); // crash: facts written, cursor not
+        long cursor = store.feedState().get("cursor", Number.class).longValue();
+        assertEquals(5, cursor);
+        for (Change change : changes) { // restart: replay from the stored cursor
+            if (change.cursor() > cursor) {
+                applier.apply(change);
+            }
+        }
+        assertEquals(clean, ids());
+        assertEquals(12, store.feedState().get("cursor", Number.class).longValue());
+    }
+
+    private Set<String> ids() {
+        return store.facts().find().map(d -> d.getString("_id") + d.get("value")).into(new TreeSet<>());
+    }
+}
