@@ -31,7 +31,8 @@ public final class SystemUnderTest {
     private SystemUnderTest() {
         try {
             String base = System.getenv("TEST_WORK_DIR");
-            workDir = Files.createTempDirectory(base == null ? null : Path.of(base), "system-");
+            workDir = base == null ? Files.createTempDirectory("system-")
+                    : Files.createTempDirectory(Path.of(base), "system-");
             for (String name : new String[] { "document-service", "search-service", "stats-service", "gateway" }) {
                 ports.put(name, freePort());
             }

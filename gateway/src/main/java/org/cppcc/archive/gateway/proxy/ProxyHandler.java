@@ -45,6 +45,9 @@ public class ProxyHandler {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
+    /** Routing-context flag: the body was refused mid-stream, so the upstream's failure is expected. */
+    private static final String BODY_REFUSED = "gateway.body-refused";
+
     private final Upstreams upstreams;
     private final RateLimiter rateLimiter;
     private final GatewayConfig config;
@@ -163,6 +166,7 @@ public class ProxyHandler {
         in.handler(chunk -> {
             received[0] += chunk.length();
             if (received[0] > maxBody) {
+                ctx.put(BODY_REFUSED, true);
                 out.reset();
                 refuseOversizedBody(ctx, maxBody);
                 return;
@@ -222,6 +226,9 @@ public class ProxyHandler {
     }
 
     private void onUpstreamFailure(RoutingContext ctx, Upstream upstream, Throwable cause) {
+        if (ctx.get(BODY_REFUSED) != null) {
+            return; // we cut the upstream request off ourselves; the caller gets its 413
+        }
         upstream.breaker().onFailure();
         boolean timedOut = cause instanceof TimeoutException
                 || cause.getClass().getSimpleName().contains("Timeout");

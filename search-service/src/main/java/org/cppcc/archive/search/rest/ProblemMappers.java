@@ -16,6 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The one place that turns exceptions into problem+json responses; nothing else leaks out. */
@@ -26,6 +28,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         return respond(e.status(), e.getMessage(), request, null);
+    }
+
+    /** A @RolesAllowed refusal inside a resource: the token is valid but lacks the role. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(403, "The token does not carry the role this operation needs.", request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return respond(401, "A valid bearer token issued by the speech-archive realm is required.", request, null);
     }
 
     @ServerExceptionMapper

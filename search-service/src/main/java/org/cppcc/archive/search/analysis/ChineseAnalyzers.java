@@ -1,0 +1,82 @@
+package org.cppcc.archive.search.analysis;
+
+import java.io.Reader;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The Chinese analysis chain, in two views of the same text:
+ * <ul>
+ * <li>{@link #words()}: SmartChineseAnalyzer's HMM word segmentation, so that whole words (提案, 协商平台) match
+ * and rank;</li>
+ * <li>{@link #bigramsForIndex()}: every Han character and every pair of adjacent ones, stacked, so that any
+ * substring (有事来协) matches as a phrase of overlapping bigrams; {@link #bigramsForQuery()} turns the query
+ * side into the bigrams only (a single character stays a unigram).</li>
+ * </ul>
+ * Both read the text through {@link TextNormalizer} first (width folding, lower case, traditional →
+ * simplified), which keeps offsets intact.
+ */
+public final class ChineseAnalyzers {
+
+    private static final CharArraySet STOP_WORDS = SmartChineseAnalyzer.getDefaultStopSet();
+
+    private ChineseAnalyzers() {
+    }
+
+    /** Word segmentation (SmartChineseAnalyzer's tokenizer and stop set) over normalized text. */
+    public static Analyzer words() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new HMMChineseTokenizer();
+                TokenStream stream = new LowerCaseFilter(tokenizer);
+                stream = new StopFilter(stream, STOP_WORDS);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return TextNormalizer.reader(reader);
+            }
+        };
+    }
+
+    /** Unigrams and stacked bigrams of Han text; other scripts as StandardTokenizer's words. */
+    public static Analyzer bigramsForIndex() {
+        return bigrams(true);
+    }
+
+    /** Bigrams only (a lone Han character as a unigram), to be matched as a phrase against the index. */
+    public static Analyzer bigramsForQuery() {
+        return bigrams(false);
+    }
+
+    private static Analyzer bigrams(boolean unigrams) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new CJKWidthFilter(tokenizer);
+                stream = new LowerCaseFilter(stream);
+                stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
+                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return TextNormalizer.reader(reader);
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package org.cppcc.archive.search.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.junit.jupiter.api.Test;
+
+class ChineseAnalyzersTest {
+
+    @Test
+    void normalizerFoldsTraditionalWidthAndCaseWithoutChangingLength() {
+        assertEquals("双助", TextNormalizer.normalize("雙助"));
+        assertEquals("协商会议", TextNormalizer.normalize("協商會議"));
+        assertEquals("abc123%", TextNormalizer.normalize("ＡＢＣ１２３％"));
+        assertEquals("n+x", TextNormalizer.normalize("N＋X"));
+        String mixed = "政協“有事來協商”😀";
+        assertEquals(mixed.length(), TextNormalizer.normalize(mixed).length());
+    }
+
+    @Test
+    void wordsAreSegmented() throws IOException {
+        List<String> words = tokens(ChineseAnalyzers.words(), "搭建协商平台助推高质量发展");
+        assertTrue(words.contains("协商"), words.toString());
+        assertTrue(words.contains("平台"), words.toString());
+    }
+
+    @Test
+    void traditionalTextIsIndexedAsSimplified() throws IOException {
+        assertEquals(tokens(ChineseAnalyzers.words(), "深耕双助"), tokens(ChineseAnalyzers.words(), "深耕雙助"));
+        assertEquals(List.of("双助"), tokens(ChineseAnalyzers.bigramsForQuery(), "雙助"));
+    }
+
+    @Test
+    void queryBigramsCoverAnyArbitrarySubstring() throws IOException {
+        assertEquals(List.of("有事", "事来", "来协"), tokens(ChineseAnalyzers.bigramsForQuery(), "有事来协"));
+        assertEquals(List.of("茶"), tokens(ChineseAnalyzers.bigramsForQuery(), "茶"));
+        List<String> indexed = tokens(ChineseAnalyzers.bigramsForIndex(), "有事来协商");
+        assertTrue(indexed.containsAll(List.of("有", "有事", "事来", "来协", "协商", "商")), indexed.toString());
+    }
+
+    @Test
+    void fullWidthDigitsAndLettersFold() throws IOException {
+        assertEquals(tokens(ChineseAnalyzers.bigramsForQuery(), "1788名委员"),
+                tokens(ChineseAnalyzers.bigramsForQuery(), "１７８８名委員"));
+        assertEquals(List.of("abc"), tokens(ChineseAnalyzers.words(), "ＡＢＣ"));
+    }
+
+    @Test
+    void offsetsPointIntoTheOriginalText() throws IOException {
+        String text = "聚焦產業深耕“雙助”";
+        try (TokenStream stream = ChineseAnalyzers.bigramsForQuery().tokenStream("f", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (term.toString().equals("双助")) {
+                    assertEquals("雙助", text.substring(offset.startOffset(), offset.endOffset()));
+                }
+            }
+            stream.end();
+        }
+    }
+
+    static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        }
+        return out;
+    }
+}

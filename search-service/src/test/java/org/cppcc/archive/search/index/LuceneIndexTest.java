@@ -1,0 +1,174 @@
+package org.cppcc.archive.search.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import org.cppcc.archive.search.index.SearchModel.Filters;
+import org.cppcc.archive.search.index.SearchModel.Hit;
+import org.cppcc.archive.search.index.SearchModel.Result;
+import org.cppcc.archive.search.query.QueryParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The indexer fed with change items directly: idempotence, restart, and what search finds. */
+class LuceneIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private final SpeechSearcher searcher = new SpeechSearcher();
+
+    @Test
+    void appliesChangesIdempotentlyBySpeechAndVersion() throws IOException {
+        try (LuceneIndex index = LuceneIndex.open(dir, TestSpeeches.COMPILATIONS)) {
+            var first = index.apply(List.of(ChangeItem.upsert(1, TestSpeeches.neijiang(1)),
+                    ChangeItem.upsert(2, TestSpeeches.bazhong(1))), 2);
+            assertEquals(2, first.applied());
+            assertEquals(2, index.speechCount());
+
+            // A duplicate (same version, new cursor) and an older version arriving late change nothing.
+            Speech renamed = withTitle(TestSpeeches.neijiang(3), "新标题三");
+            var second = index.apply(List.of(ChangeItem.upsert(3, renamed), ChangeItem.upsert(4, renamed),
+                    ChangeItem.upsert(5, withTitle(TestSpeeches.neijiang(2), "旧标题二"))), 5);
+            assertEquals(1, second.applied());
+            assertEquals(2, second.skipped());
+            assertEquals(5, index.cursor());
+            assertEquals(Optional.of(3L), index.version(4));
+            assertEquals(1, search(index, "新标题三").total());
+            assertEquals(0, search(index, "旧标题二").total());
+
+            // Items at or below the cursor (a page fetched again) are ignored.
+            assertEquals(0, index.apply(List.of(ChangeItem.upsert(2, TestSpeeches.bazhong(9))), 2).applied());
+
+            // A delete removes the speech; an older upsert replayed afterwards does not bring it back.
+            index.apply(List.of(ChangeItem.delete(6, 6, 2)), 6);
+            index.apply(List.of(ChangeItem.upsert(7, TestSpeeches.bazhong(1))), 7);
+            assertEquals(1, index.speechCount());
+            assertEquals(0, search(index, "双助").total());
+            // A newer version re-creates it.
+            index.apply(List.of(ChangeItem.upsert(8, TestSpeeches.bazhong(3))), 8);
+            assertEquals(2, index.speechCount());
+        }
+    }
+
+    @Test
+    void cursorSurvivesARestartInTheCommitUserData() throws IOException {
+        try (LuceneIndex index = LuceneIndex.open(dir, TestSpeeches.COMPILATIONS)) {
+            index.apply(List.of(ChangeItem.upsert(41, TestSpeeches.neijiang(1)),
+                    ChangeItem.upsert(42, TestSpeeches.wusheng(1))), 42);
+        }
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            assertEquals("42", SegmentInfos.readLatestCommit(directory).getUserData().get(LuceneIndex.CURSOR_KEY));
+        }
+        try (LuceneIndex reopened = LuceneIndex.open(dir, TestSpeeches.COMPILATIONS)) {
+            assertEquals(42, reopened.cursor());
+            assertEquals(2, reopened.speechCount());
+            assertEquals(Optional.of(1L), reopened.version(12));
+            // The version map came back too: replaying the same change is still a no-op.
+            assertEquals(0, reopened.apply(List.of(ChangeItem.upsert(43, TestSpeeches.wusheng(1))), 43).applied());
+            assertEquals(43, reopened.cursor());
+        }
+    }
+
+    @Test
+    void findsSubstringsTraditionalCharactersAndOutlineOnlySpeeches() throws IOException {
+        try (LuceneIndex index = seeded()) {
+            assertEquals(List.of(11L, 4L), ids(search(index, "有事来协")));
+            assertEquals(List.of(6L, 12L), ids(search(index, "雙助")).stream().sorted().toList());
+            assertEquals(List.of(12L), ids(search(index, "锚定目标")));
+            assertEquals(List.of(4L), ids(search(index, "1788名委员")));
+            assertEquals(List.of(4L), ids(search(index, "１７８８名委員")));
+            assertEquals(List.of(6L), ids(search(index, "茶叶 核桃")));
+        }
+    }
+
+    @Test
+    void titleMatchesRankAboveBodyMatches() throws IOException {
+        try (LuceneIndex index = seeded()) {
+            List<Long> hits = ids(search(index, "双助"));
+            assertTrue(hits.indexOf(6L) < 2 && hits.indexOf(12L) < 2, hits.toString());
+            List<Long> platform = ids(search(index, "协商平台"));
+            assertEquals(4L, platform.get(0));
+        }
+    }
+
+    @Test
+    void phrasesExclusionOrAndFilters() throws IOException {
+        try (LuceneIndex index = seeded()) {
+            assertEquals(List.of(6L), ids(search(index, "双助 -武胜")));
+            assertEquals(List.of(12L), ids(search(index, "双助 -\"产业深耕\"")));
+            assertEquals(List.of(6L, 4L), ids(search(index, "茶叶 OR 白酒")).stream().sorted(java.util.Comparator
+                    .reverseOrder()).toList());
+            assertEquals(0, search(index, "\"协商 白酒平台\"").total());
+            Result county = index.search(s -> searcher.search(s, QueryParser.parse("双助"),
+                    new Filters(null, null, null, "county", null, null, null), 0, 10));
+            assertEquals(List.of(12L), ids(county));
+            Result dated = index.search(s -> searcher.search(s, QueryParser.parse(""),
+                    new Filters(1L, null, null, null, null, java.time.LocalDate.of(2021, 1, 1),
+                            java.time.LocalDate.of(2021, 12, 31)), 0, 10));
+            assertEquals(4, dated.total());
+            assertEquals(List.of(4L, 6L, 11L, 12L), ids(dated));
+            assertEquals(2L, dated.facets().get("region").size() > 0 ? dated.facets().get("level")
+                    .get("prefecture-city") : -1);
+            assertEquals(4L, dated.facets().get("compilation").get("1"));
+        }
+    }
+
+    @Test
+    void hostileInputIsPlainTextAndHighlightsAreEscaped() throws IOException {
+        try (LuceneIndex index = seeded()) {
+            for (String q : List.of("title:*", "*:*", "\\", "\"", "😀", "a\\\"b", "((((", "-", "OR", "-双助")) {
+                Result r = search(index, q);
+                assertTrue(r.total() >= 0, q);
+            }
+            assertEquals(0, search(index, "*:*").total());
+            Result script = search(index, "白酒");
+            String fragment = script.hits().get(0).highlights().stream()
+                    .filter(h -> h.field().equals("paragraph")).findFirst().orElseThrow().fragment();
+            assertTrue(fragment.contains("<em>白酒</em>"), fragment);
+            assertTrue(fragment.contains("&lt;script&gt;"), fragment);
+            assertFalse(fragment.contains("<script>"), fragment);
+        }
+    }
+
+    @Test
+    void suggestsAndFindsSimilarSpeeches() throws IOException {
+        try (LuceneIndex index = seeded()) {
+            var suggestions = index.search(s -> searcher.suggest(s, "有事", 5));
+            assertTrue(suggestions.stream().anyMatch(s -> s.text().equals("健全“有事来协商”机制")), suggestions.toString());
+            Optional<List<Hit>> similar = index.search(s -> searcher.similar(s, 6, 3));
+            assertTrue(similar.isPresent());
+            assertFalse(similar.get().stream().anyMatch(h -> h.speechId() == 6));
+            assertTrue(index.search(s -> searcher.similar(s, 999, 3)).isEmpty());
+        }
+    }
+
+    private LuceneIndex seeded() throws IOException {
+        LuceneIndex index = LuceneIndex.open(dir, TestSpeeches.COMPILATIONS);
+        index.apply(List.of(ChangeItem.upsert(1, TestSpeeches.neijiang(1)), ChangeItem.upsert(2, TestSpeeches.bazhong(1)),
+                ChangeItem.upsert(3, TestSpeeches.shunqing(1)), ChangeItem.upsert(4, TestSpeeches.wusheng(1))), 4);
+        return index;
+    }
+
+    private Result search(LuceneIndex index, String q) throws IOException {
+        return index.search(s -> searcher.search(s, QueryParser.parse(q), Filters.none(), 0, 10));
+    }
+
+    private static List<Long> ids(Result result) {
+        return result.hits().stream().map(Hit::speechId).toList();
+    }
+
+    private static Speech withTitle(Speech s, String title) {
+        return new Speech(s.id(), s.order(), s.committee(), s.region(), s.regionCode(), s.level(), s.parentRegion(),
+                title, s.bodyAvailable(), s.truncated(), s.compilationId(), s.version(), s.lead(), s.sections(),
+                s.outline());
+    }
+}
