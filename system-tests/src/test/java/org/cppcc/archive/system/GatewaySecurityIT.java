@@ -82,10 +82,11 @@ class GatewaySecurityIT {
 
     @Test
     void expiredTokenIsRefused() {
-        Keycloak.ensureClient("e2e-short-lived", "e2e-short-lived-secret", "reader", true, 1);
-        String token = Keycloak.clientToken("e2e-short-lived", "e2e-short-lived-secret");
+        // Long enough to be accepted first even on a loaded machine, short enough to watch it expire.
+        Keycloak.ensureClient("e2e-short-lived-5s", "e2e-short-lived-secret", "reader", true, 5);
+        String token = Keycloak.clientToken("e2e-short-lived-5s", "e2e-short-lived-secret");
         withToken(token).statusCode(200);
-        SystemUnderTest.sleep(Duration.ofSeconds(3));
+        SystemUnderTest.sleep(Duration.ofSeconds(7));
         assertUnauthorized(withToken(token));
     }
 

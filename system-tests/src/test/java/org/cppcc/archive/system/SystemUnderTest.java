@@ -80,6 +80,11 @@ public final class SystemUnderTest {
         }
     }
 
+    /** Where a module keeps its data (document, search or stats store) while the system runs. */
+    public Path dataDir(String module) {
+        return workDir.resolve("data").resolve(module.replace("-service", ""));
+    }
+
     /** Starts an extra gateway with its own settings, e.g. pointing an upstream at a silent socket. */
     public Process startGateway(int port, Map<String, String> overrides) {
         Map<String, String> env = environment("gateway");

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.cppcc.archive.document.api.CompilationDetail;
+import org.cppcc.archive.document.api.CompilationPreview;
 import org.cppcc.archive.document.api.CompilationSummary;
 import org.cppcc.archive.document.api.PageResult;
 import org.cppcc.archive.document.mapping.CompilationMapper;
@@ -31,8 +32,14 @@ import org.cppcc.archive.document.service.TextExtractor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -40,7 +47,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /** Compilations: import (admin) and read (reader). */
 @Path("/api/v1/compilations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "compilations")
+@Tag(name = "compilations", description = "Compilations of speeches (汇编): import (admin) and read (reader)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
+@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 public class CompilationResource {
 
     private final CompilationService compilations;
@@ -62,7 +72,13 @@ public class CompilationResource {
     @Path("import")
     @Consumes(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import a compilation from UTF-8 text; idempotent by SHA-256 (201 new, 200 existing)")
+    @Operation(operationId = "importCompilation", summary = "Import a compilation (UTF-8 text, or a .txt/.docx/.pdf file as multipart part 'file')", description = "Role: admin. Parses the compilation and stores its speeches. Idempotent by the SHA-256 of the bytes: 201 with Location for a new one, 200 with the existing one. With dryRun=true nothing is stored and the answer is the parse result (200).")
+    @RequestBody(required = true, content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "seed", value = ApiDocs.IMPORT_TEXT)))
+    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(oneOf = { CompilationDetail.class, CompilationPreview.class }), examples = @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL)))
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Not a compilation (the problem names the line), or an invalid dryRun", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not UTF-8 text, or a file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response importText(@Parameter(description = "parse and return the result without storing anything", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun, @HeaderParam("Content-Type") String contentType,
             byte[] body) {
         String charset = charset(contentType);
@@ -77,7 +93,12 @@ public class CompilationResource {
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import a compilation file (part 'file': .txt UTF-8, .docx or .pdf)")
+    @Operation(summary = "Import a compilation (UTF-8 text, or a .txt/.docx/.pdf file as multipart part 'file')", description = "Role: admin. Parses the compilation and stores its speeches. Idempotent by the SHA-256 of the bytes: 201 with Location for a new one, 200 with the existing one. With dryRun=true nothing is stored and the answer is the parse result (200).")
+    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(oneOf = { CompilationDetail.class, CompilationPreview.class }), examples = @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL)))
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Not a compilation (the problem names the line), no part named file, or an invalid dryRun", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not UTF-8 text, or a file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response importFile(@Parameter(description = "parse and return the result without storing anything", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun, @RestForm("file") FileUpload file)
             throws IOException {
         if (file == null) {
@@ -102,7 +123,9 @@ public class CompilationResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "List compilations, oldest import first")
+    @Operation(operationId = "listCompilations", summary = "List compilations, oldest import first", description = "Role: reader.")
+    @APIResponse(responseCode = "200", description = "One page of compilations", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.CompilationPage.class), examples = @ExampleObject(name = "page", value = ApiDocs.COMPILATION_PAGE)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public PageResult<CompilationSummary> list(@Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         int p = Params.integer("page", page, 0, 0, 1_000_000);
         int s = Params.integer("size", size, 20, 1, 100);
@@ -116,7 +139,10 @@ public class CompilationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "One compilation with its speeches in order")
+    @Operation(operationId = "getCompilation", summary = "One compilation with its speeches in order", description = "Role: reader.")
+    @APIResponse(responseCode = "200", description = "The compilation", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.COMPILATION_DETAIL)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such compilation", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public CompilationDetail get(@Parameter(description = "compilation id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id) {
         long compilationId = Params.id("id", id);
         CompilationEntity c = compilations.find(compilationId)

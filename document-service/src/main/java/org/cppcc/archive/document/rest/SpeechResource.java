@@ -34,8 +34,14 @@ import org.cppcc.archive.document.service.SpeechSort;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -45,7 +51,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/speeches")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "speeches")
+@Tag(name = "speeches", description = "Speeches (发言): read (reader); create, replace, delete (editor) with ETag / If-Match")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
+@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 public class SpeechResource {
 
     private final SpeechService speeches;
@@ -60,7 +69,9 @@ public class SpeechResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "List speeches (not deleted), filtered, paged and sorted")
+    @Operation(operationId = "listSpeeches", summary = "List speeches (not deleted), filtered, paged and sorted", description = "Role: reader.")
+    @APIResponse(responseCode = "200", description = "One page of speeches", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.SpeechPage.class), examples = @ExampleObject(name = "page", value = ApiDocs.SPEECH_PAGE)))
+    @APIResponse(responseCode = "400", description = "An invalid filter, page, size or sort", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public PageResult<SpeechItem> list(@Parameter(description = "only speeches of this compilation", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("compilationId") String compilationId,
             @QueryParam("region") String region, @QueryParam("regionCode") String regionCode,
             @Parameter(schema = @Schema(enumeration = { "prefecture-city", "autonomous-prefecture", "district", "county-level-city", "county" })) @QueryParam("level") String level, @QueryParam("committee") String committee,
@@ -82,7 +93,12 @@ public class SpeechResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "One speech with its body; ETag, If-None-Match → 304; deleted → 410")
+    @Operation(operationId = "getSpeech", summary = "One speech with its body", description = "Role: reader. Answers an ETag; with If-None-Match of the current ETag the answer is 304. A deleted speech answers 410.")
+    @APIResponse(responseCode = "200", description = "The speech", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "ETag", description = "The version, e.g. \"1-v1\"; send it back in If-Match to change the speech", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "410", description = "The speech was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         long speechId = Params.id("id", id);
         SpeechEntity s = speeches.find(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId, false));
@@ -99,7 +115,11 @@ public class SpeechResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Create a speech (201 + Location + ETag)")
+    @Operation(operationId = "createSpeech", summary = "Create a speech", description = "Role: editor. Region fields are resolved from the committee name when region is left out.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechInput.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_INPUT)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new speech", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, e.g. \"13-v1\"", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or an unknown compilationId", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid SpeechInput input) {
         SpeechEntity s = speeches.create(input, Callers.actor(token));
         SpeechDetail body = mapper.detail(s);
@@ -111,7 +131,15 @@ public class SpeechResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Replace a speech; requires If-Match (missing → 428, stale → 412); bumps the version")
+    @Operation(operationId = "replaceSpeech", summary = "Replace a speech; requires If-Match", description = "Role: editor. Send the ETag of the version you edited in If-Match: missing → 428, stale → 412. Bumps the version.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechInput.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_INPUT)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations) or invalid JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "410", description = "The speech was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
+    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
     public Response update(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SpeechInput input) {
         long speechId = Params.id("id", id);
@@ -124,7 +152,13 @@ public class SpeechResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Soft-delete a speech; requires If-Match like PUT; 204")
+    @Operation(operationId = "deleteSpeech", summary = "Soft-delete a speech; requires If-Match", description = "Role: editor. The speech stays in its history and in the change feed; GET answers 410 afterwards.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "410", description = "The speech was already deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
     public Response delete(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         long speechId = Params.id("id", id);
         ETags.Expected expected = ETags.ifMatch(ifMatch, speechId).orElseThrow(() -> new ProblemException(428,
@@ -136,7 +170,10 @@ public class SpeechResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "Audit trail of a speech (also of a deleted one), oldest first")
+    @Operation(operationId = "getSpeechHistory", summary = "Audit trail of a speech (also of a deleted one), oldest first", description = "Role: reader.")
+    @APIResponse(responseCode = "200", description = "The audit entries", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = AuditEntry.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "created", value = ApiDocs.AUDIT)))
+    @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
     public List<AuditEntry> history(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id) {
         long speechId = Params.id("id", id);
         return speeches.history(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId, false))

@@ -9,8 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
 
 import org.cppcc.archive.document.repository.ChangeEventEntity;
+import org.cppcc.archive.document.repository.FeedHeadEntity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -28,13 +30,31 @@ public class ChangeFeedService {
 
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    private final EntityManager em;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long generation;
 
+    public ChangeFeedService(EntityManager em) {
+        this.em = em;
+    }
+
     /** Up to {@code limit} changes with cursor > {@code after}, in cursor order. */
     public List<ChangeEventEntity> read(long after, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> ChangeEventEntity.after(after, limit));
+    }
+
+    /**
+     * The newest cursor committed so far (0 while the feed is empty). {@code feed_head.last_cursor} is changed in
+     * the same transaction that inserts the change with that cursor, so its committed value is exactly the latest
+     * committed cursor (a rolled-back writer leaves it untouched). Read without a lock: it never waits for a
+     * writer. Called after the items were read, it is never below the last item's cursor.
+     */
+    public long head() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            FeedHeadEntity head = em.find(FeedHeadEntity.class, FeedHeadEntity.ID);
+            return head == null ? 0L : head.lastCursor;
+        });
     }
 
     /** Like {@link #read}, but when there is nothing yet waits up to {@code wait} for a change to be committed. */

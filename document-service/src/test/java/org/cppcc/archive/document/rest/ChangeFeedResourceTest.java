@@ -95,6 +95,8 @@ class ChangeFeedResourceTest {
             List<Map<String, Object>> items = page.getList("items");
             seen.addAll(items);
             long next = page.getLong("next");
+            long head = page.getLong("head");
+            assertTrue(head >= next, "head " + head + " is never behind next " + next);
             if (!items.isEmpty()) {
                 assertEquals(((Number) items.get(items.size() - 1).get("cursor")).longValue(), next);
             } else {
@@ -110,6 +112,10 @@ class ChangeFeedResourceTest {
         }
         assertTrue(pool.awaitTermination(1, TimeUnit.SECONDS));
         assertEquals(expected, seen.size(), "every committed change is seen once");
+        JsonPath last = given().auth().oauth2(reader()).queryParam("after", cursor).get(CHANGES).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(cursor, last.getLong("head"), "once caught up, head is the last cursor seen");
+        assertEquals(db.feedHead(), last.getLong("head"));
 
         long previous = start;
         Map<Long, Long> lastVersion = new HashMap<>();
@@ -152,6 +158,28 @@ class ChangeFeedResourceTest {
     }
 
     @Test
+    void headIsTheNewestCommittedCursorWhateverPageIsRead() {
+        given().auth().oauth2(reader()).queryParam("after", start).get(CHANGES).then().statusCode(200)
+                .body("items", hasSize(0)).body("next", equalTo((int) start)).body("head", equalTo((int) start));
+        long first = create(editor(), 1);
+        create(editor(), 2);
+        create(editor(), 3);
+        long head = db.feedHead();
+        assertEquals(start + 3, head);
+        // a page that stops short of the head: the consumer lags head - next changes
+        JsonPath page = given().auth().oauth2(reader()).queryParam("after", start).queryParam("limit", 1).get(CHANGES)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(first, page.getLong("items[0].speechId"));
+        assertEquals(start + 1, page.getLong("next"));
+        assertEquals(head, page.getLong("head"));
+        // the last page and an empty page after it both report the same head
+        given().auth().oauth2(reader()).queryParam("after", start + 1).get(CHANGES).then().statusCode(200)
+                .body("items", hasSize(2)).body("next", equalTo((int) head)).body("head", equalTo((int) head));
+        given().auth().oauth2(reader()).queryParam("after", head).get(CHANGES).then().statusCode(200)
+                .body("items", hasSize(0)).body("next", equalTo((int) head)).body("head", equalTo((int) head));
+    }
+
+    @Test
     void aLongPollReturnsAsSoonAsAChangeIsCommitted() throws Exception {
         String token = reader();
         long t0 = System.nanoTime();
@@ -172,7 +200,8 @@ class ChangeFeedResourceTest {
     void aLongPollWithNothingNewReturnsAnEmptyPageAfterTheWait() {
         long t0 = System.nanoTime();
         given().auth().oauth2(reader()).queryParam("after", start).queryParam("wait", 1).get(CHANGES)
-                .then().statusCode(200).body("items", hasSize(0)).body("next", equalTo((int) start));
+                .then().statusCode(200).body("items", hasSize(0)).body("next", equalTo((int) start))
+                .body("head", equalTo((int) start));
         assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(900));
     }
 }

@@ -40,6 +40,32 @@ public interface GatewayConfig {
 
     RateLimitConfig rateLimit();
 
+    CorsConfig cors();
+
+    OpenApiConfig openapi();
+
+    SwaggerUiConfig swaggerUi();
+
+    interface CorsConfig {
+        /** Browser origins (portals) allowed to call the API; applied through quarkus.http.cors.origins. */
+        java.util.List<String> origins();
+    }
+
+    interface OpenApiConfig {
+        /** How often the services' documents are fetched again for the merged one. */
+        @WithDefault("60s")
+        Duration refresh();
+
+        /** The merged document's server; without it, the scheme and host the caller used. */
+        java.util.Optional<String> serverUrl();
+    }
+
+    interface SwaggerUiConfig {
+        /** The public Keycloak client Swagger UI logs in with (authorization code + PKCE). */
+        @WithDefault("swagger-ui")
+        String clientId();
+    }
+
     interface Upstream {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         String url();

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,12 +24,18 @@ public class HttpFilters {
 
     private void assignRequestId(RoutingContext ctx) {
         ctx.response().putHeader(RequestIds.HEADER, RequestIds.of(ctx.request()));
-        if (ctx.request().path().startsWith("/api/") && !hasBearerToken(ctx)) {
+        if (ctx.request().path().startsWith("/api/") && !hasBearerToken(ctx) && !isPreflight(ctx)) {
             // Quarkus would answer a token-less call with a bare 401 challenge; give it our problem body.
             ctx.fail(new UnauthorizedException());
             return;
         }
         ctx.next();
+    }
+
+    /** A CORS preflight carries no token by design; the CORS filter that runs next answers it. */
+    private static boolean isPreflight(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.OPTIONS && ctx.request().getHeader("Origin") != null
+                && ctx.request().getHeader("Access-Control-Request-Method") != null;
     }
 
     private static boolean hasBearerToken(RoutingContext ctx) {

@@ -9,12 +9,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.cppcc.archive.search.service.FeedConsumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Index administration: rebuild from the change feed. */
 @Path("/api/v1/search/index")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "search-admin")
+@Tag(name = "search-admin", description = "Index administration (admin)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
+@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 public class IndexAdminResource {
 
     private final FeedConsumer feed;
@@ -26,7 +34,8 @@ public class IndexAdminResource {
     @POST
     @Path("/rebuild")
     @RolesAllowed("admin")
-    @Operation(summary = "Replay the change feed into a fresh index and swap it in (202; progress in /status)")
+    @Operation(operationId = "rebuildSearchIndex", summary = "Replay the change feed into a fresh index and swap it in", description = "Role: admin. Answers 202 at once (state started, or running when a rebuild is already under way); progress in GET /api/v1/search/status.")
+    @APIResponse(responseCode = "202", description = "Rebuild started or already running", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = FeedConsumer.RebuildTicket.class), examples = @ExampleObject(name = "started", value = ApiDocs.REBUILD)))
     public Response rebuild() {
         return Response.accepted(feed.rebuild()).build();
     }

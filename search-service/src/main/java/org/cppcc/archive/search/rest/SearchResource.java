@@ -21,6 +21,13 @@ import org.cppcc.archive.search.index.SearchModel.Suggestion;
 import org.cppcc.archive.search.query.QueryParser;
 import org.cppcc.archive.search.service.SearchService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
@@ -28,7 +35,10 @@ import io.smallrye.common.annotation.Blocking;
 /** Full-text search over the speeches, with highlights, facets, suggestions and more-like-this. */
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "search")
+@Tag(name = "search", description = "Full-text search over the speeches (Chinese analysis), with highlights and facets")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
+@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 @Blocking
 public class SearchResource {
 
@@ -54,12 +64,10 @@ public class SearchResource {
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "Search speeches: words, \"quoted phrases\", -exclusion, OR; filters and facets")
-    public SearchResponse search(@QueryParam("q") String q, @QueryParam("compilationId") String compilationId,
-            @QueryParam("region") String region, @QueryParam("regionCode") String regionCode,
-            @QueryParam("level") String level, @QueryParam("committee") String committee,
-            @QueryParam("dateFrom") String dateFrom, @QueryParam("dateTo") String dateTo,
-            @QueryParam("page") String page, @QueryParam("size") String size) throws IOException {
+    @Operation(operationId = "searchSpeeches", summary = "Search speeches: words, \"quoted phrases\", -exclusion, OR; filters and facets", description = "Role: reader. Example: q=有事来协商 region=南充市. page × size must not exceed 10000.")
+    @APIResponse(responseCode = "200", description = "One page of hits with highlights and facet counts", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SearchResponse.class), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.SEARCH)))
+    @APIResponse(responseCode = "400", description = "An invalid query, filter, date, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    public SearchResponse search(@Parameter(description = "the query, e.g. 有事来协商 or \"委员履职\" -疫情", schema = @Schema(type = SchemaType.STRING)) @QueryParam("q") String q, @Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("compilationId") String compilationId, @Parameter(description = "only this region, e.g. 成都市", schema = @Schema(type = SchemaType.STRING)) @QueryParam("region") String region, @Parameter(description = "only this division code, e.g. 510100", schema = @Schema(type = SchemaType.STRING)) @QueryParam("regionCode") String regionCode, @Parameter(description = "only this level of committee", schema = @Schema(enumeration = { "prefecture-city", "autonomous-prefecture", "district", "county-level-city", "county" })) @QueryParam("level") String level, @Parameter(description = "only this committee, e.g. 政协成都市委员会", schema = @Schema(type = SchemaType.STRING)) @QueryParam("committee") String committee, @Parameter(description = "meetings on or after this date, e.g. 2021-09-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dateFrom") String dateFrom, @Parameter(description = "meetings on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dateTo") String dateTo, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) throws IOException {
         long started = System.nanoTime();
         int pageNo = integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = integer("size", size, 20, 1, MAX_SIZE);
@@ -82,8 +90,10 @@ public class SearchResource {
     @GET
     @Path("/suggest")
     @RolesAllowed("reader")
-    @Operation(summary = "Completions from titles, headings and frequent terms")
-    public SuggestResponse suggest(@QueryParam("q") String q, @QueryParam("size") String size) throws IOException {
+    @Operation(operationId = "suggestSearchTerms", summary = "Completions from titles, headings and frequent terms", description = "Role: reader.")
+    @APIResponse(responseCode = "200", description = "Completions", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SuggestResponse.class), examples = @ExampleObject(name = "有事", value = ApiDocs.SUGGEST)))
+    @APIResponse(responseCode = "400", description = "No q, or an invalid size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public SuggestResponse suggest(@Parameter(description = "the beginning typed so far, e.g. 有事", schema = @Schema(type = SchemaType.STRING)) @QueryParam("q") String q, @Parameter(description = "at most this many", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "10")) @QueryParam("size") String size) throws IOException {
         if (q == null || q.isBlank()) {
             throw new ProblemException(400, "Parameter q is required.");
         }
@@ -98,8 +108,11 @@ public class SearchResource {
     @GET
     @Path("/similar/{speechId}")
     @RolesAllowed("reader")
-    @Operation(summary = "Speeches like this one (more like this)")
-    public SimilarResponse similar(@PathParam("speechId") String speechId, @QueryParam("size") String size)
+    @Operation(operationId = "findSimilarSpeeches", summary = "Speeches like this one (more like this)", description = "Role: reader.")
+    @APIResponse(responseCode = "200", description = "Similar speeches, best first", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SimilarResponse.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SIMILAR)))
+    @APIResponse(responseCode = "400", description = "The speech id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The speech is not in the index", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    public SimilarResponse similar(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("speechId") String speechId, @Parameter(description = "at most this many", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5")) @QueryParam("size") String size)
             throws IOException {
         long id = longValue("speechId", speechId);
         int limit = integer("size", size, 5, 1, 20);

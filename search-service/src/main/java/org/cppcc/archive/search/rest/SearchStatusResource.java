@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.cppcc.archive.search.service.FeedConsumer;
 import org.cppcc.archive.search.service.LuceneSpeechIndex;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
@@ -20,6 +25,9 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/v1/search/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "search")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
+@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 @Blocking
 public class SearchStatusResource {
 
@@ -43,7 +51,8 @@ public class SearchStatusResource {
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "Indexed speeches, feed cursor and head, lag")
+    @Operation(operationId = "getSearchStatus", summary = "Indexed speeches, feed cursor and head, lag", description = "Role: reader.")
+    @APIResponse(responseCode = "200", description = "The state of the index", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SearchStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public SearchStatus status() throws IOException {
         FeedConsumer.FeedState state = feed.state();
         return new SearchStatus("search-service", index.speechCount(), state.cursor(), state.head(),

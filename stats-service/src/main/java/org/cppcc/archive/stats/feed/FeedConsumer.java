@@ -127,11 +127,22 @@ public class FeedConsumer {
             count++;
         }
         long next = page.path("next").asLong(cursor);
-        caughtUp = count < config.feed().batchSize();
-        recordHead(next);
+        long head = feedHead(page, next);
+        caughtUp = count < config.feed().batchSize() && next >= head;
+        recordHead(head);
         if (count > 0) {
             LOG.debugf("Applied %d change(s) up to cursor %d", count, next);
         }
+    }
+
+    /**
+     * The newest cursor of the feed: the page's {@code head} when the document service reports it (so the lag in
+     * the status is exact), else {@code next} (an older document service: the lag is then only known to be
+     * non-zero while pages come back full).
+     */
+    static long feedHead(JsonNode page, long next) {
+        JsonNode head = page.path("head");
+        return head.isIntegralNumber() ? Math.max(next, head.asLong()) : next;
     }
 
     private void recordHead(long head) {

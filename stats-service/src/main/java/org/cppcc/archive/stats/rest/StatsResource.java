@@ -23,9 +23,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.Tier;
-import org.cppcc.archive.stats.service.StatsQueries;
 import org.cppcc.archive.stats.service.StatsQueries.Page;
+import org.cppcc.archive.stats.service.StatsQueries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,7 +40,10 @@ import io.smallrye.common.annotation.Blocking;
 
 /** The statistics dashboards pull: JSON by default, CSV for every list with {@code Accept: text/csv}. */
 @Path("/api/v1/stats")
-@Tag(name = "stats")
+@Tag(name = "stats", description = "Statistics for dashboards (analyst): JSON, or CSV with Accept: text/csv; fact curation (admin)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
+@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 @Blocking
 public class StatsResource {
 
@@ -51,7 +61,8 @@ public class StatsResource {
     @Path("/overview")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Compilations, speeches (body / outline only / truncated), committees by level, characters, facts by category")
+    @Operation(operationId = "getStatsOverview", summary = "Compilations, speeches (body / outline only / truncated), committees by level, characters, facts by category", description = "Role: analyst.")
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "2021-09-28", value = ApiDocs.OVERVIEW)))
     public Map<String, Object> overview() {
         return queries.overview();
     }
@@ -60,7 +71,9 @@ public class StatsResource {
     @Path("/platforms")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Consultation platforms by region and tier, with the facts they come from")
+    @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
+    @APIResponse(responseCode = "200", description = "Platforms per region and tier", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)))
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> platforms(@QueryParam("compilationId") String compilationId,
             @QueryParam("region") String region) {
         return queries.platforms(longParam("compilationId", compilationId), blankToNull(region));
@@ -70,6 +83,7 @@ public class StatsResource {
     @Path("/platforms")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
+    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
     @SuppressWarnings("unchecked")
     public String platformsCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
         List<List<Object>> rows = new ArrayList<>();
@@ -84,7 +98,9 @@ public class StatsResource {
     @Path("/members")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "CPPCC members per region, coverage and what they are assigned to")
+    @Operation(operationId = "getMemberStats", summary = "CPPCC members per region, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
+    @APIResponse(responseCode = "200", description = "Members per region", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)))
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> members(@QueryParam("compilationId") String compilationId,
             @QueryParam("region") String region) {
         return queries.members(longParam("compilationId", compilationId), blankToNull(region));
@@ -94,6 +110,7 @@ public class StatsResource {
     @Path("/members")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
+    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
     @SuppressWarnings("unchecked")
     public String membersCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
         List<List<Object>> rows = new ArrayList<>();
@@ -108,7 +125,9 @@ public class StatsResource {
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Committees represented against Sichuan's 21 prefecture-level divisions, body vs outline only")
+    @Operation(operationId = "getCoverageStats", summary = "Committees represented against Sichuan's 21 prefecture-level divisions, body vs outline only", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
+    @APIResponse(responseCode = "200", description = "Coverage per prefecture", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "成都市", value = ApiDocs.COVERAGE)))
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> coverage(@QueryParam("compilationId") String compilationId) {
         return queries.coverage(longParam("compilationId", compilationId));
     }
@@ -117,6 +136,7 @@ public class StatsResource {
     @Path("/coverage")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
+    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
     @SuppressWarnings("unchecked")
     public String coverageCsv(@QueryParam("compilationId") String compilationId) {
         List<List<Object>> rows = new ArrayList<>();
@@ -133,7 +153,9 @@ public class StatsResource {
     @Path("/facts")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Extracted facts with provenance, filtered and paged")
+    @Operation(operationId = "listFacts", summary = "Extracted facts with provenance, filtered and paged", description = "Role: analyst. Each fact carries its exact sentence and character offsets. With Accept: text/csv the same rows come as CSV.")
+    @APIResponse(responseCode = "200", description = "One page of facts", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACTS)))
+    @APIResponse(responseCode = "400", description = "An invalid category, tier, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public Page<Map<String, Object>> facts(@QueryParam("category") String category, @QueryParam("tier") String tier,
             @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
             @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -159,6 +181,7 @@ public class StatsResource {
     @Path("/facts")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
+    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
     public String factsCsv(@QueryParam("category") String category, @QueryParam("tier") String tier,
             @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
             @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -175,6 +198,9 @@ public class StatsResource {
     @Path("/facts/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
+    @Operation(operationId = "getFact", summary = "One extracted fact with its provenance and curation", description = "Role: analyst.")
+    @APIResponse(responseCode = "200", description = "The fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACT)))
+    @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
     public Map<String, Object> fact(@PathParam("id") String id) {
         return queries.fact(id).orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
     }
@@ -183,7 +209,9 @@ public class StatsResource {
     @Path("/topics")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Mentions of each term per speech and region, e.g. terms=有事来协商,双助,提案")
+    @Operation(operationId = "getTopicMentions", summary = "Mentions of each term per speech and region, e.g. terms=有事来协商,双助,提案", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
+    @APIResponse(responseCode = "200", description = "Mentions per term", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.TOPICS)))
+    @APIResponse(responseCode = "400", description = "No terms, too many or too long", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public Map<String, Object> topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
         if (terms == null || terms.isBlank()) {
             throw new ProblemException(400, "terms is required: a comma-separated list, e.g. terms=有事来协商,双助.");
@@ -200,6 +228,7 @@ public class StatsResource {
     @Path("/topics")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
+    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
     @SuppressWarnings("unchecked")
     public String topicsCsv(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
         List<List<Object>> rows = new ArrayList<>();
@@ -225,7 +254,12 @@ public class StatsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Confirm, correct or reject a fact; survives re-extraction while its sentence remains")
+    @Operation(operationId = "curateFact", summary = "Confirm, correct or reject a fact; survives re-extraction while its sentence remains", description = "Role: admin.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CurationRequest.class), examples = @ExampleObject(name = "correct", value = ApiDocs.CURATION)))
+    @APIResponse(responseCode = "200", description = "The curated fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACT)))
+    @APIResponse(responseCode = "400", description = "Invalid action or fields (listed in violations), or a correction that changes nothing", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> curate(@PathParam("id") String id, @Valid @NotNull CurationRequest request) {
         if ("correct".equals(request.action()) && request.value() == null && request.unit() == null
                 && request.subject() == null && request.category() == null && request.tier() == null) {

@@ -12,12 +12,23 @@ import org.bson.Document;
 import org.cppcc.archive.stats.feed.FeedConsumer;
 import org.cppcc.archive.stats.service.StatsQueries;
 import org.cppcc.archive.stats.store.StatsStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 
 /** What the stats service has extracted so far and how far behind the document service's feed it is. */
 @Path("/api/v1/stats/status")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "stats")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
+@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 @Blocking
 public class StatsStatusResource {
 
@@ -41,6 +52,8 @@ public class StatsStatusResource {
 
     @GET
     @RolesAllowed({ "analyst", "admin" })
+    @Operation(operationId = "getStatsStatus", summary = "Facts and speeches stored, feed cursor and head, lag", description = "Role: analyst.")
+    @APIResponse(responseCode = "200", description = "The state of the fact store", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public StatsStatus status() {
         Document state = store.feedState();
         long cursor = state.get("cursor", Number.class).longValue();

@@ -60,8 +60,13 @@ public class StatsQueries {
         Document chars = store.speeches().aggregate(List.of(Aggregates.group(null, Accumulators.sum("c", "$characters"))))
                 .first();
         out.put("characters", chars == null ? 0L : chars.get("c", Number.class).longValue());
-        out.put("factsByCategory", group(store.facts().aggregate(List.of(Aggregates.match(COUNTED),
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        for (Category category : Category.values()) { // every category, 0 when none
+            byCategory.put(category.name(), 0L);
+        }
+        byCategory.putAll(group(store.facts().aggregate(List.of(Aggregates.match(COUNTED),
                 Aggregates.group("$category", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))));
+        out.put("factsByCategory", byCategory);
         out.put("facts", store.facts().countDocuments(COUNTED));
         return out;
     }

@@ -1,0 +1,117 @@
+package org.cppcc.archive.document.rest;
+
+import java.util.List;
+
+import org.cppcc.archive.document.api.CompilationSummary;
+import org.cppcc.archive.document.api.SpeechItem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Constants for the OpenAPI annotations of the resources: roles named in descriptions and examples taken from the
+ * seed compilation (四川省政协 2021-09-28).
+ */
+final class ApiDocs {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    static final String SPEECH_ITEM = """
+            {"id": 1, "order": 1, "committee": "政协成都市委员会", "region": "成都市", "regionCode": "510100", \
+            "level": "prefecture-city", "parentRegion": "四川省", "title": "夯实履职基础提升履职质效", "tocPage": 1, \
+            "bodyAvailable": true, "truncated": false, "compilationId": 1, "version": 1}""";
+
+    static final String SPEECH_PAGE = "{\"items\": [" + SPEECH_ITEM + "], \"page\": 0, \"size\": 20, \"total\": 12}";
+
+    static final String SPEECH_DETAIL = """
+            {"id": 1, "order": 1, "committee": "政协成都市委员会", "region": "成都市", "regionCode": "510100", \
+            "level": "prefecture-city", "parentRegion": "四川省", "title": "夯实履职基础提升履职质效", "tocPage": 1, \
+            "bodyAvailable": true, "truncated": false, "compilationId": 1, "version": 1, \
+            "lead": ["近年来,成都市政协认真贯彻习近平总书记关于加强和改进人民政协工作的重要思想……"], \
+            "sections": [{"ordinal": 1, "heading": "强引领,把准履职方向", "paragraphs": [{"id": "p-1", \
+            "text": "在坚持党的领导中加强引领。深化党史学习教育……"}]}], "outline": [], \
+            "createdAt": "2021-09-28T10:00:00+08:00", "createdBy": "import", \
+            "updatedAt": "2021-09-28T10:00:00+08:00", "updatedBy": "import"}""";
+
+    static final String SPEECH_INPUT = """
+            {"compilationId": 1, "order": 13, "committee": "政协成都市委员会", "title": "夯实履职基础提升履职质效", \
+            "tocPage": 1, "bodyAvailable": true, "lead": ["近年来,成都市政协认真贯彻……"], \
+            "sections": [{"ordinal": 1, "heading": "强引领,把准履职方向", \
+            "paragraphs": ["在坚持党的领导中加强引领。深化党史学习教育……"]}]}""";
+
+    static final String COMPILATION_SUMMARY = """
+            {"id": 1, "title": "推动新时代人民政协工作不断走深走实", "subtitle": "全省政协工作经验交流会发言材料汇编", \
+            "meeting": "全省政协工作经验交流会", "date": "2021-09-28", "province": "四川省", \
+            "sourceSha256": "9f2c…", "importedAt": "2026-11-25T08:00:00Z", "importedBy": "seed", "speechCount": 12}""";
+
+    static final String COMPILATION_PAGE = "{\"items\": [" + COMPILATION_SUMMARY
+            + "], \"page\": 0, \"size\": 20, \"total\": 1}";
+
+    static final String COMPILATION_DETAIL = """
+            {"id": 1, "title": "推动新时代人民政协工作不断走深走实", "subtitle": "全省政协工作经验交流会发言材料汇编", \
+            "meeting": "全省政协工作经验交流会", "date": "2021-09-28", "province": "四川省", \
+            "sourceSha256": "9f2c…", "importedAt": "2026-11-25T08:00:00Z", "importedBy": "seed", \
+            "speeches": [""" + SPEECH_ITEM + "]}";
+
+    static final String IMPORT_TEXT = """
+            推动新时代人民政协工作不断走深走实
+            全省政协工作经验交流会发言材料汇编
+            (2021年9月28日)
+            夯实履职基础提升履职质效
+            政协成都市委员会
+            近年来,成都市政协认真贯彻……
+            一、强引领,把准履职方向
+            在坚持党的领导中加强引领。……""";
+
+    static final String CHANGE_PAGE = """
+            {"items": [{"cursor": 1, "type": "upsert", "speechId": 1, "version": 1, "speech": \
+            """ + SPEECH_DETAIL + "}], \"next\": 1, \"head\": 12}";
+
+    static final String AUDIT = """
+            [{"id": 1, "speechId": 1, "action": "create", "version": 1, "actor": "import", \
+            "at": "2021-09-28T10:00:00+08:00", "summary": "imported: 夯实履职基础提升履职质效"}]""";
+
+    static final String PROBLEM_400 = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has 1 invalid value(s).", \
+            "instance": "/api/v1/speeches", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11", \
+            "violations": [{"field": "speech.title", "message": "must not be blank"}]}""";
+    static final String PROBLEM_401 = """
+            {"type": "about:blank", "title": "Unauthorized", "status": 401, \
+            "detail": "A valid bearer token issued by the speech-archive realm is required.", \
+            "instance": "/api/v1/speeches", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+    static final String PROBLEM_403 = """
+            {"type": "about:blank", "title": "Forbidden", "status": 403, \
+            "detail": "The token does not carry the role this operation needs.", \
+            "instance": "/api/v1/compilations/import", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+    static final String PROBLEM_404 = """
+            {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "No speech 999999.", \
+            "instance": "/api/v1/speeches/999999", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+    static final String PROBLEM_412 = """
+            {"type": "about:blank", "title": "Precondition Failed", "status": 412, \
+            "detail": "Speech 1 is at version 2, not 1.", \
+            "instance": "/api/v1/speeches/1", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+    static final String PROBLEM_428 = """
+            {"type": "about:blank", "title": "Precondition Required", "status": 428, \
+            "detail": "PUT needs an If-Match header with the speech's current ETag.", \
+            "instance": "/api/v1/speeches/1", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+
+    /** Documentation only: the shape of {@code PageResult<SpeechItem>}. */
+    @Schema(name = "SpeechPage", description = "One page of speeches; page is 0-based, total counts all matches")
+    static final class SpeechPage {
+        public List<SpeechItem> items;
+        public int page;
+        public int size;
+        public long total;
+    }
+
+    /** Documentation only: the shape of {@code PageResult<CompilationSummary>}. */
+    @Schema(name = "CompilationPage", description = "One page of compilations; page is 0-based, total counts all")
+    static final class CompilationPage {
+        public List<CompilationSummary> items;
+        public int page;
+        public int size;
+        public long total;
+    }
+
+    private ApiDocs() {
+    }
+}

@@ -1,0 +1,89 @@
+package org.cppcc.archive.stats.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Constants for the OpenAPI annotations: examples from the seed compilation (四川省政协 2021-09-28). */
+final class ApiDocs {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM = Problem.MEDIA_TYPE;
+    static final String CSV = Csv.MEDIA_TYPE;
+
+    static final String FACT = """
+            {"id": "4-2-1-0", "speechId": 4, "region": "内江市", "regionCode": "511000", "sectionIndex": 1, \
+            "paragraphIndex": 0, "value": 46, "approx": false, "unit": "个", "subject": "镇级协商平台", \
+            "category": "platform", "tier": "township", "text": "镇级协商平台46个", \
+            "sentence": "到今年8月底,全市陆续建成镇级协商平台46个、村级平台23个,初步形成覆盖全市的四级协商平台网络", \
+            "start": 12, "end": 21, "status": "extracted"}""";
+
+    static final String OVERVIEW = """
+            {"compilations": [1], "speeches": {"total": 12, "withBody": 6, "outlineOnly": 6, "truncated": 1}, \
+            "committeesByLevel": {"prefecture-city": 7, "autonomous-prefecture": 1, "district": 2, \
+            "county-level-city": 1, "county": 1}, "characters": 18000, "factsByCategory": {"platform": 9}, "facts": 80}""";
+
+    static final String PLATFORMS = "{\"regions\": [{\"region\": \"内江市\", \"regionCode\": \"511000\", "
+            + "\"tiers\": {\"township\": 46, \"village\": 23}, \"facts\": [" + FACT + "]}], "
+            + "\"totals\": {\"township\": 46, \"village\": 23, \"all\": 69}}";
+
+    static final String PLATFORMS_CSV = """
+            region,regionCode,tier,platforms
+            内江市,511000,township,46
+            内江市,511000,village,23
+            """;
+
+    static final String MEMBERS = """
+            {"regions": [{"region": "巴中市", "regionCode": "511900", "members": 1788, "coverage": "all", \
+            "assignedTo": "10个工作组", "basis": "市县两级政协1788名委员全部划入10个工作组", "facts": []}], \
+            "totals": {"members": 1788, "regions": 1}}""";
+
+    static final String COVERAGE = """
+            {"gazetteer": "Sichuan prefecture-level divisions (GB/T 2260)", "prefectures": [{"region": "成都市", \
+            "regionCode": "510100", "represented": true, "withBody": true, "committees": [{"speechId": 1, \
+            "committee": "政协成都市委员会", "region": "成都市", "regionCode": "510100", "level": "prefecture-city", \
+            "content": "body"}]}], "totals": {"prefectures": 21, "represented": 11, "withBody": 6}}""";
+
+    static final String FACTS = "{\"items\": [" + FACT + "], \"total\": 1, \"page\": 0, \"size\": 20}";
+
+    static final String TOPICS = """
+            {"terms": [{"term": "有事来协商", "mentions": 9, "speeches": [{"speechId": 4, "region": "内江市", \
+            "mentions": 3}], "regions": {"内江市": 3}}]}""";
+
+    static final String CURATION = """
+            {"action": "correct", "value": 46, "unit": "个", "subject": "镇级协商平台", "tier": "township", \
+            "note": "核对原文:到今年8月底建成镇级协商平台46个"}""";
+
+    static final String STATUS = """
+            {"service": "stats-service", "facts": 80, "speeches": 12, "feedCursor": "12", "feedHead": "12", "lag": 0, \
+            "consumerEnabled": true, "caughtUp": true, "lastPollAt": "2026-11-25T08:00:00Z", "lastError": null}""";
+
+    static final String PROBLEM_400 = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400, \
+            "detail": "terms is required: a comma-separated list, e.g. terms=有事来协商,双助.", \
+            "instance": "/api/v1/stats/topics", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+    static final String PROBLEM_401 = """
+            {"type": "about:blank", "title": "Unauthorized", "status": 401, \
+            "detail": "A valid bearer token issued by the speech-archive realm is required.", \
+            "instance": "/api/v1/stats/platforms", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+    static final String PROBLEM_403 = """
+            {"type": "about:blank", "title": "Forbidden", "status": 403, \
+            "detail": "The token does not carry the role this operation needs.", \
+            "instance": "/api/v1/stats/platforms", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+    static final String PROBLEM_404 = """
+            {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "No fact abc.", \
+            "instance": "/api/v1/stats/facts/abc", "requestId": "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11"}""";
+
+    /** Documentation only: the shape of the facts page. */
+    @Schema(name = "FactPage", description = "One page of facts; page is 0-based, total counts all matches")
+    static final class FactPage {
+        public List<Map<String, Object>> items;
+        public long total;
+        public int page;
+        public int size;
+    }
+
+    private ApiDocs() {
+    }
+}
