@@ -138,3 +138,39 @@ free_port() {
   while port_in_use "$port"; do port=$((port + 1)); done
   echo "$port"
 }
+
+# Debian's chromium for the browser test, installed when /usr/bin/chromium is missing and we are root.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  [ "$(id -u)" = 0 ] || die "/usr/bin/chromium is missing; install Debian's chromium package"
+  log "installing Debian's chromium package"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2 \
+    || die "could not install chromium"
+}
+
+# The npm tools the tests use (Spectral for the OpenAPI lint, playwright-core for the browser test), pinned,
+# installed once into $CACHE_DIR/node (not the repository); prints their node_modules directory. Locked,
+# because two deploy/test runs may get here at the same time.
+NODE_TOOLS="@stoplight/spectral-cli@6.16.3 playwright-core@1.65.1"
+node_tools() {
+  local dir="$CACHE_DIR/node"
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    [ "$(id -u)" = 0 ] || die "node and npm are needed for the OpenAPI lint and the browser test (Debian: nodejs, npm)"
+    log "installing Debian's nodejs and npm packages"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2 \
+      || die "could not install nodejs and npm"
+  fi
+  mkdir -p "$dir"
+  (
+    flock 9
+    if [ "$(cat "$dir/.installed" 2>/dev/null)" != "$NODE_TOOLS" ]; then
+      log "installing $NODE_TOOLS into $dir"
+      [ -f "$dir/package.json" ] || echo '{"private": true}' >"$dir/package.json"
+      # shellcheck disable=SC2086
+      (cd "$dir" && npm install --no-audit --no-fund --loglevel=error --save-exact $NODE_TOOLS >&2) \
+        || die "npm install failed"
+      echo "$NODE_TOOLS" >"$dir/.installed"
+    fi
+  ) 9>"$CACHE_DIR/.node.lock" || exit 1
+  echo "$dir/node_modules"
+}

@@ -72,6 +72,30 @@ public final class Keycloak {
                 .post(ADMIN + "/users/" + userId + "/role-mappings/realm").then().statusCode(204);
     }
 
+    /**
+     * Lets the {@code swagger-ui} client redirect to (and be called from) one more origin, e.g. a gateway on a
+     * random port: the realm only allows port 8080. Idempotent.
+     */
+    @SuppressWarnings("unchecked")
+    public static void allowSwaggerUiOrigin(String origin) {
+        String admin = adminToken();
+        Map<String, Object> client = given().auth().oauth2(admin).queryParam("clientId", "swagger-ui")
+                .get(ADMIN + "/clients").then().statusCode(200).extract().path("[0]");
+        List<String> redirects = new java.util.ArrayList<>((List<String>) client.get("redirectUris"));
+        List<String> origins = new java.util.ArrayList<>((List<String>) client.get("webOrigins"));
+        if (redirects.contains(origin + "/*") && (origins.contains("+") || origins.contains(origin))) {
+            return;
+        }
+        redirects.add(origin + "/*");
+        if (!origins.contains("+")) {
+            origins.add(origin);
+        }
+        client.put("redirectUris", redirects);
+        client.put("webOrigins", origins);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(client)
+                .put(ADMIN + "/clients/" + client.get("id")).then().statusCode(204);
+    }
+
     private static String adminToken() {
         return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", System.getenv().getOrDefault("KEYCLOAK_ADMIN", "admin"))

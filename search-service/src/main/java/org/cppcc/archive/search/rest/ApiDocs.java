@@ -9,7 +9,7 @@ final class ApiDocs {
     static final String HIT = """
             {"speechId": 1, "order": 1, "title": "夯实履职基础提升履职质效", "committee": "政协成都市委员会", \
             "region": "成都市", "score": 7.42, "highlights": [{"field": "heading", "sectionIndex": 1, \
-            "paragraphIndex": null, "fragment": "<em>强引领</em>,把准履职方向"}]}""";
+            "fragment": "<em>强引领</em>,把准履职方向"}]}""";
 
     static final String SEARCH = "{\"total\": 1, \"took\": 3, \"hits\": [" + HIT + "], "
             + "\"facets\": {\"region\": {\"成都市\": 1}, \"level\": {\"prefecture-city\": 1}}}";
@@ -22,8 +22,8 @@ final class ApiDocs {
 
     static final String STATUS = """
             {"service": "search-service", "indexedSpeeches": 12, "feedCursor": 12, "feedHead": 12, "lagChanges": 0, \
-            "lagSeconds": 0, "caughtUp": true, "feedRunning": true, "feedError": null, \
-            "lastAppliedAt": "2026-11-25T08:00:00Z", "rebuilding": false, "lastRebuild": null}""";
+            "lagSeconds": 0, "caughtUp": true, "feedRunning": true, \
+            "lastAppliedAt": "2026-11-25T08:00:00Z", "rebuilding": false}""";
 
     static final String REBUILD = """
             {"state": "started", "detail": "Replaying the change feed into a fresh index; searches are answered \

@@ -57,7 +57,7 @@ final class ApiDocs {
 
     static final String STATUS = """
             {"service": "stats-service", "facts": 80, "speeches": 12, "feedCursor": "12", "feedHead": "12", "lag": 0, \
-            "consumerEnabled": true, "caughtUp": true, "lastPollAt": "2026-11-25T08:00:00Z", "lastError": null}""";
+            "consumerEnabled": true, "caughtUp": true, "lastPollAt": "2026-11-25T08:00:00Z"}""";
 
     static final String PROBLEM_400 = """
             {"type": "about:blank", "title": "Bad Request", "status": 400, \
