@@ -13,7 +13,7 @@ final class StructuralLines {
 
     private static final String COMMITTEE = "((?:政协|中国人民政治协商会议)[^:,()]{1,40}?委员会)";
     /** {@code 1.政协成都市委员会:} in the bookmark list and the table of contents. */
-    private static final Pattern NUMBERED_COMMITTEE = Pattern.compile("(\\d{1,3})[.、]?" + COMMITTEE + ":?");
+    private static final Pattern NUMBERED_COMMITTEE = Pattern.compile("(\\d{1,6})[.、]?" + COMMITTEE + ":?");
     /** {@code 政协成都市委员会} under a speech title. */
     private static final Pattern COMMITTEE_LINE = Pattern.compile(COMMITTEE + ":?");
     /** {@code (2021年9月28日)}. */

@@ -53,4 +53,17 @@ class CompilationParserFixturesTest {
         assertFalse(c.speeches().get(1).bodyAvailable());
         assertFalse(c.speeches().get(2).bodyAvailable());
     }
+
+    @Test
+    void aThousandTocEntriesAreAllKept() {
+        StringBuilder text = new StringBuilder("目录\n");
+        for (int i = 1; i <= 1000; i++) {
+            text.append(i).append(".政协武胜县委员会:\n第").append(i).append("篇发言……………………").append(i).append('\n');
+        }
+        text.append("推动基层协商民主建设\n全市政协工作交流会发言汇编\n(2022年3月1日)\n");
+        ParsedCompilation large = Seed.parse(text.toString());
+        assertEquals(1000, large.speeches().size());
+        assertEquals("第1000篇发言", large.speeches().get(999).title());
+        assertEquals("推动基层协商民主建设", large.title());
+    }
 }

@@ -80,12 +80,16 @@ public class StatsStore {
         // one index per query the API and the consumer make
         MongoCollection<Document> facts = db.getCollection("facts");
         facts.createIndex(Indexes.ascending("speechId", "sectionIndex", "paragraphIndex", "start"));
+        // The embedded Mongo-wire server only uses an index whose keys the query names exactly, so the
+        // consumer's replace-by-speech (deleteMany on speechId) needs its own single-key indexes.
+        facts.createIndex(Indexes.ascending("speechId"));
         facts.createIndex(Indexes.ascending("category", "tier", "region"));
         facts.createIndex(Indexes.ascending("region"));
         facts.createIndex(Indexes.ascending("compilationId"));
         db.getCollection("speeches").createIndex(Indexes.ascending("compilationId"));
         db.getCollection("speeches").createIndex(Indexes.ascending("level"));
         db.getCollection("texts").createIndex(Indexes.ascending("speechId", "sectionIndex", "paragraphIndex"));
+        db.getCollection("texts").createIndex(Indexes.ascending("speechId"));
         db.getCollection("curations").createIndex(Indexes.ascending("speechId"));
         indexed = true;
     }

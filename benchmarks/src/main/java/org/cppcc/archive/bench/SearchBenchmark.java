@@ -1,0 +1,167 @@
+package org.cppcc.archive.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Loads the synthetic corpus (see {@link CorpusLoader}: import rate, indexing rate), reports the index size,
+ * then runs 1,000 mixed queries at concurrency 1 and 16 through the gateway and directly against the search
+ * service, and measures the create-to-searchable delay of speeches created through the gateway. Aim (issue 4):
+ * p99 ≤ 50 ms at concurrency 16 through the gateway; create-to-searchable p95 ≤ 1 s; indexing ≥ 200 speeches/s.
+ */
+public final class SearchBenchmark {
+
+    private static final String[] WORDS = {"协商", "委员", "平台", "提案", "履职", "乡村振兴", "脱贫", "专委会", "基层",
+            "民主监督", "调研", "党建"};
+    private static final String[] PHRASES = {"\"有事来协商\"", "\"双助\"", "\"专门协商机构\"", "\"书香政协\"",
+            "\"提案办理\"", "\"学党史\""};
+    private static final String[] EXCLUSIONS = {"协商 -提案", "委员 -\"双助\"", "平台 -乡村", "履职 -调研"};
+    private static final String[] ORS = {"提案 OR 双助", "脱贫 OR 振兴", "民族 OR 团结", "书香 OR 读书"};
+    private static final String[] TRADITIONAL = {"協商", "委員", "履職", "提案辦理", "鄉村振興", "專委會"};
+    private static final String[] SUBSTRINGS = {"商以成", "来协", "甜城", "委员履", "履职尽", "筑同心"};
+
+    public static void main(String[] args) throws InterruptedException {
+        Options o = new Options(args, Map.of("speeches", "20000", "per-compilation", "500", "queries", "1000",
+                "direct", "http://127.0.0.1:8082", "search-data", "", "timeout-seconds", "3600",
+                "freshness-samples", "20", "wait-for-stats", "false"));
+        System.out.println("== SearchBenchmark " + o);
+        Api admin = o.admin();
+        Api reader = o.reader();
+        CorpusLoader.Loaded corpus = CorpusLoader.load(o, admin, reader, o.analyst(),
+                Boolean.parseBoolean(o.get("wait-for-stats")));
+        if (!o.get("search-data").isBlank()) {
+            System.out.printf(Locale.ROOT, "index size: %.1f MB (%s)%n", bytes(Path.of(o.get("search-data"))) / 1e6,
+                    o.get("search-data"));
+        }
+
+        List<String> queries = queries(new Random(o.number("seed")), o.integer("queries"), corpus);
+        // warm-up pass over every query, which also checks that the mix finds something
+        AtomicInteger withHits = new AtomicInteger();
+        Latencies.run(4, queries.size(), i -> {
+            Api.Response r = reader.get(queries.get(i));
+            if (r.ok() && r.json().path("total").asLong() > 0) {
+                withHits.incrementAndGet();
+            }
+            return r;
+        });
+        System.out.printf("queries: %d (words, phrases, exclusions, OR, traditional, substrings, filters), %d with "
+                + "hits%n", queries.size(), withHits.get());
+        for (int concurrency : new int[] {1, 16}) {
+            query("gateway", reader, queries, concurrency);
+            if (!o.get("direct").isBlank()) {
+                query("direct to search-service", reader.at(o.get("direct")), queries, concurrency);
+            }
+        }
+        freshness(admin, reader, corpus.compilationIds().get(0), o.integer("freshness-samples"),
+                new Random(o.number("seed")));
+    }
+
+    private static void query(String via, Api api, List<String> queries, int concurrency) {
+        Latencies l = Latencies.run(concurrency, queries.size(), i -> api.get(queries.get(i)));
+        System.out.printf("search, %d mixed queries via %s, concurrency %d: %s%s%n", queries.size(), via,
+                concurrency, l.summary(), via.equals("gateway") && concurrency == 16 ? " (aim p99 <= 50 ms)" : "");
+    }
+
+    /** Words, phrases, exclusions, OR, traditional characters, substrings, and filtered queries, in rotation. */
+    static List<String> queries(Random random, int count, CorpusLoader.Loaded corpus) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String q = switch (i % 8) {
+                case 0 -> pick(random, WORDS);
+                case 1 -> pick(random, WORDS) + " " + pick(random, WORDS);
+                case 2 -> pick(random, PHRASES);
+                case 3 -> pick(random, EXCLUSIONS);
+                case 4 -> pick(random, ORS);
+                case 5 -> pick(random, TRADITIONAL);
+                case 6 -> pick(random, SUBSTRINGS);
+                default -> null;
+            };
+            if (q != null) {
+                out.add("/api/v1/search?q=" + Api.enc(q));
+                continue;
+            }
+            String word = Api.enc(pick(random, WORDS));
+            String committee = corpus.committees().get(random.nextInt(corpus.committees().size()));
+            out.add(switch (i / 8 % 4) {
+                case 0 -> "/api/v1/search?q=" + word + "&level=county";
+                case 1 -> "/api/v1/search?q=" + word + "&committee=" + Api.enc(committee);
+                case 2 -> "/api/v1/search?q=" + word + "&compilationId="
+                        + corpus.compilationIds().get(random.nextInt(corpus.compilationIds().size()));
+                default -> "/api/v1/search?q=" + word + "&dateFrom=2021-06-01&dateTo=2021-09-30";
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Creates speeches through the gateway, each with a paragraph holding a unique made-up phrase, and polls the
+     * search (every 10 ms) until the phrase is found: the time from sending the create to the first hit.
+     */
+    private static void freshness(Api admin, Api reader, long compilationId, int samples, Random random)
+            throws InterruptedException {
+        if (samples <= 0) {
+            return;
+        }
+        String alphabet = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+        long[] nanos = new long[samples];
+        int base = 9000 + random.nextInt(900);
+        for (int i = 0; i < samples; i++) {
+            StringBuilder marker = new StringBuilder();
+            for (int c = 0; c < 8; c++) {
+                marker.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String body = "{\"compilationId\":" + compilationId + ",\"order\":" + (base + i)
+                    + ",\"committee\":\"政协武胜县委员会\",\"title\":\"基准新鲜度测试" + (i + 1)
+                    + "\",\"bodyAvailable\":true,\"lead\":[\"新鲜度标记" + marker + "出现在这里。\"]}";
+            String search = "/api/v1/search?q=" + Api.enc("\"" + marker + "\"");
+            long start = System.nanoTime();
+            Api.Response created = admin.post("/api/v1/speeches", "application/json", body);
+            if (!created.ok()) {
+                System.out.println("create-to-searchable: create failed: " + created.status() + " " + created.body());
+                return;
+            }
+            long deadline = start + 30_000_000_000L;
+            while (reader.get(search).json().path("total").asLong() == 0) {
+                if (System.nanoTime() > deadline) {
+                    System.out.println("create-to-searchable: not searchable after 30 s: " + marker);
+                    return;
+                }
+                Thread.sleep(10);
+            }
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "create-to-searchable (POST /api/v1/speeches until the search finds it), "
+                + "%d samples: p50=%.0f ms p95=%.0f ms max=%.0f ms (aim p95 <= 1000 ms)%n", samples,
+                nanos[(samples - 1) / 2] / 1e6, nanos[(int) Math.ceil(0.95 * samples) - 1] / 1e6,
+                nanos[samples - 1] / 1e6);
+    }
+
+    private static String pick(Random random, String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    static long bytes(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0; // a segment merged away while walking
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
