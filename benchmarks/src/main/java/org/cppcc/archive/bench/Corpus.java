@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 final class Corpus {
 
-    /** The parser numbers table-of-contents entries with at most 3 digits: a compilation holds ≤ 999 speeches. */
-    static final int MAX_SPEECHES_PER_COMPILATION = 999;
+    /** Largest compilation generated; a bigger corpus is split into several compilations. */
+    static final int MAX_SPEECHES_PER_COMPILATION = 1000;
 
     private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十]+、.*");
     private static final Pattern COMMITTEE = Pattern.compile("^\\d*[.、]?政协.*委员会[:：]?$");

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class DocumentBenchmark {
 
     public static void main(String[] args) {
-        Options o = new Options(args, Map.of("speeches", "999", "requests", "20000", "warmup", "2000",
+        Options o = new Options(args, Map.of("speeches", "1000", "requests", "20000", "warmup", "2000",
                 "concurrency", "32", "direct", "http://127.0.0.1:8081"));
         System.out.println("== DocumentBenchmark " + o);
         int speeches = o.integer("speeches");
