@@ -58,7 +58,7 @@ public class ChangeApplier {
             return;
         }
         if ("delete".equals(change.type()) || change.speech() == null || change.speech().isNull()) {
-            store.deleteSpeech(change.speechId());
+            store.deleteSpeech(change.speechId(), stored);
             return;
         }
         JsonNode s = change.speech();
@@ -102,7 +102,7 @@ public class ChangeApplier {
         }
         speech.append("characters", characters).append("paragraphs", paragraphsCount)
                 .append("outlineEntries", outline.size()).append("facts", facts.size());
-        store.replaceSpeech(change.speechId(), speech, facts, texts);
+        store.replaceSpeech(stored, speech, facts, texts);
     }
 
     public synchronized void advanceCursor(long cursor) {
@@ -138,7 +138,9 @@ public class ChangeApplier {
             return;
         }
         long speechId = speech.getLong("_id");
-        texts.add(new Document("speechId", speechId).append("region", speech.getString("region"))
+        // a stable id, so replaying a change overwrites its texts instead of adding copies
+        String textId = speechId + "/" + kind + "/" + sectionIndex + "/" + paragraphIndex;
+        texts.add(new Document("_id", textId).append("speechId", speechId).append("region", speech.getString("region"))
                 .append("compilationId", speech.get("compilationId")).append("sectionIndex", sectionIndex)
                 .append("paragraphIndex", paragraphIndex).append("kind", kind).append("text", text));
         for (ExtractedFact f : extractor.extract(text)) {

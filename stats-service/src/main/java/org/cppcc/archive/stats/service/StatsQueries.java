@@ -27,6 +27,7 @@ import org.cppcc.archive.stats.store.StatsStore;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOptions;
 
@@ -193,7 +194,8 @@ public class StatsQueries {
         Map<String, List<Map<String, Object>>> byPrefecture = new LinkedHashMap<>();
         Gazetteer.SICHUAN_PREFECTURES.keySet().forEach(p -> byPrefecture.put(p, new ArrayList<>()));
         List<Map<String, Object>> outside = new ArrayList<>();
-        for (Document s : store.speeches().find(filter).sort(Sorts.ascending("compilationId", "order"))) {
+        for (Document s : store.speeches().find(filter)
+                .projection(Projections.exclude("factIds", "textIds")).sort(Sorts.ascending("compilationId", "order"))) {
             Map<String, Object> committee = new LinkedHashMap<>();
             committee.put("speechId", s.get("_id"));
             committee.put("committee", s.getString("committee"));

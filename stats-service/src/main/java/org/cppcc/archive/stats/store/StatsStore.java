@@ -1,10 +1,14 @@
 package org.cppcc.archive.stats.store;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +19,9 @@ import org.cppcc.archive.stats.config.StatsConfig;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
@@ -77,40 +82,73 @@ public class StatsStore {
         if (indexed) {
             return;
         }
-        // one index per query the API and the consumer make
+        // One index per query the API makes, for MongoDB proper; the embedded server ignores non-unique indexes
+        // (the consumer's per-speech writes go by _id for that reason, see replaceSpeech).
         MongoCollection<Document> facts = db.getCollection("facts");
         facts.createIndex(Indexes.ascending("speechId", "sectionIndex", "paragraphIndex", "start"));
-        // The embedded Mongo-wire server only uses an index whose keys the query names exactly, so the
-        // consumer's replace-by-speech (deleteMany on speechId) needs its own single-key indexes.
-        facts.createIndex(Indexes.ascending("speechId"));
         facts.createIndex(Indexes.ascending("category", "tier", "region"));
         facts.createIndex(Indexes.ascending("region"));
         facts.createIndex(Indexes.ascending("compilationId"));
         db.getCollection("speeches").createIndex(Indexes.ascending("compilationId"));
         db.getCollection("speeches").createIndex(Indexes.ascending("level"));
         db.getCollection("texts").createIndex(Indexes.ascending("speechId", "sectionIndex", "paragraphIndex"));
-        db.getCollection("texts").createIndex(Indexes.ascending("speechId"));
         db.getCollection("curations").createIndex(Indexes.ascending("speechId"));
         indexed = true;
     }
 
-    /** Replaces everything stored for one speech: facts first, then texts, then the speech document. */
-    public void replaceSpeech(long speechId, Document speech, List<Document> facts, List<Document> texts) {
-        facts().deleteMany(eq("speechId", speechId));
-        if (!facts.isEmpty()) {
-            facts().insertMany(facts);
-        }
-        texts().deleteMany(eq("speechId", speechId));
-        if (!texts.isEmpty()) {
-            texts().insertMany(texts);
-        }
-        speeches().replaceOne(eq("_id", speechId), speech, new ReplaceOptions().upsert(true));
+    /**
+     * Replaces everything stored for one speech with {@code facts} and {@code texts} (each with its {@code _id}).
+     * The stored speech document lists the ids of what it owns, so the old rows are removed by primary key: the
+     * embedded server implements only unique indexes, and a deleteMany on speechId would scan every fact. Rows
+     * are upserted before the speech document is written, so replaying the change after a crash in between ends
+     * in the same state.
+     */
+    public void replaceSpeech(Document previous, Document speech, List<Document> facts, List<Document> texts) {
+        List<Object> factIds = ids(facts);
+        List<Object> textIds = ids(texts);
+        removeOwned(previous, "factIds", facts(), factIds);
+        removeOwned(previous, "textIds", texts(), textIds);
+        upsert(facts(), facts);
+        upsert(texts(), texts);
+        speeches().replaceOne(eq("_id", speech.get("_id")), speech.append("factIds", factIds).append("textIds", textIds),
+                new ReplaceOptions().upsert(true));
     }
 
-    public void deleteSpeech(long speechId) {
-        facts().deleteMany(eq("speechId", speechId));
-        texts().deleteMany(eq("speechId", speechId));
+    /** Deletes a speech and what it owns; {@code previous} is its stored document (null: nothing stored). */
+    public void deleteSpeech(long speechId, Document previous) {
+        removeOwned(previous, "factIds", facts(), List.of());
+        removeOwned(previous, "textIds", texts(), List.of());
         speeches().deleteOne(eq("_id", speechId));
+    }
+
+    /** Removes the rows listed under {@code field} of the stored speech document that are not kept. */
+    private static void removeOwned(Document previous, String field, MongoCollection<Document> rows, List<Object> kept) {
+        if (previous == null) {
+            return;
+        }
+        List<?> owned = previous.get(field, List.class);
+        if (owned == null) {
+            // written before speeches listed their rows
+            rows.deleteMany(eq("speechId", previous.get("_id")));
+            return;
+        }
+        Set<Object> keep = new HashSet<>(kept);
+        List<Object> gone = owned.stream().filter(id -> !keep.contains(id)).collect(Collectors.toList());
+        if (!gone.isEmpty()) {
+            rows.deleteMany(in("_id", gone));
+        }
+    }
+
+    private static void upsert(MongoCollection<Document> rows, List<Document> documents) {
+        if (!documents.isEmpty()) {
+            rows.bulkWrite(documents.stream()
+                    .map(d -> new ReplaceOneModel<>(eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true)))
+                    .toList(), new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private static List<Object> ids(List<Document> documents) {
+        return documents.stream().map(d -> d.get("_id")).collect(Collectors.toList());
     }
 
     public Optional<Document> speech(long speechId) {

@@ -1,5 +1,6 @@
 package org.cppcc.archive.stats.rest;
 
+import static com.mongodb.client.model.Filters.eq;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,9 @@ import org.cppcc.archive.stats.service.ChangeApplier.Change;
 import org.cppcc.archive.stats.store.StatsStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -178,6 +183,30 @@ class StatsResourceTest {
         }
         assertEquals(clean, ids());
         assertEquals(12, store.feedState().get("cursor", Number.class).longValue());
+    }
+
+    @Test
+    void aNewVersionKeepsOnlyWhatItSaysAndADeleteLeavesNothing() throws Exception {
+        Change neijiang = SeedSpeeches.changes(1).get(3);
+        long before = store.facts().countDocuments();
+        long neijiangFacts = store.facts().countDocuments(eq("speechId", 104L));
+        ObjectNode v2 = neijiang.speech().deepCopy();
+        ArrayNode sections = (ArrayNode) v2.get("sections");
+        sections.removeAll();
+        ObjectNode section = sections.addObject().put("ordinal", 1).put("heading", "工作组");
+        section.putArray("paragraphs").addObject().put("id", "p-1").put("text", "全市组建了12个委员工作组。");
+        ((ArrayNode) v2.get("lead")).removeAll();
+        applier.apply(new Change(13, "upsert", 104, 2, v2));
+
+        assertEquals(List.of(12L), store.facts().find(eq("speechId", 104L))
+                .map(d -> d.get("value", Number.class).longValue()).into(new ArrayList<>()));
+        assertEquals(before - neijiangFacts + 1, store.facts().countDocuments());
+        assertEquals(2, store.texts().countDocuments(eq("speechId", 104L)));
+
+        applier.apply(new Change(14, "delete", 104, 3, null));
+        assertEquals(before - neijiangFacts, store.facts().countDocuments());
+        assertEquals(0, store.texts().countDocuments(eq("speechId", 104L)));
+        assertEquals(11, store.speeches().countDocuments());
     }
 
     private Set<String> ids() {
