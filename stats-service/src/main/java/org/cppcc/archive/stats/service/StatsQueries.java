@@ -29,7 +29,6 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.ReplaceOptions;
 
 /** The aggregates the API serves, computed in MongoDB with the aggregation pipeline where it can be. */
 @ApplicationScoped
@@ -38,15 +37,21 @@ public class StatsQueries {
     private static final Bson COUNTED = ne("status", "rejected");
 
     private final StatsStore store;
+    private final ResultCache cache;
 
     StatsQueries(StatsStore store) {
         this.store = store;
+        this.cache = new ResultCache(store::generation, 256);
     }
 
     public record Page<T>(List<T> items, long total, int page, int size) {
     }
 
     public Map<String, Object> overview() {
+        return cache.get(ResultCache.key("overview"), this::computeOverview);
+    }
+
+    private Map<String, Object> computeOverview() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("compilations", store.speeches().distinct("compilationId", Long.class).into(new ArrayList<>()).stream()
                 .filter(java.util.Objects::nonNull).count());
@@ -82,6 +87,11 @@ public class StatsQueries {
 
     /** Platform counts per region and tier: the sum of the platform facts' values. */
     public Map<String, Object> platforms(Long compilationId, String region) {
+        return cache.get(ResultCache.key("platforms", compilationId, region),
+                () -> computePlatforms(compilationId, region));
+    }
+
+    private Map<String, Object> computePlatforms(Long compilationId, String region) {
         List<Bson> filters = new ArrayList<>(List.of(COUNTED, eq("category", Category.platform.name())));
         if (compilationId != null) {
             filters.add(eq("compilationId", compilationId));
@@ -139,6 +149,10 @@ public class StatsQueries {
 
     /** Members figures per region, with coverage where the speech says "all" and what they are assigned to. */
     public Map<String, Object> members(Long compilationId, String region) {
+        return cache.get(ResultCache.key("members", compilationId, region), () -> computeMembers(compilationId, region));
+    }
+
+    private Map<String, Object> computeMembers(Long compilationId, String region) {
         List<Bson> filters = new ArrayList<>(List.of(COUNTED, eq("category", Category.member.name())));
         if (compilationId != null) {
             filters.add(eq("compilationId", compilationId));
@@ -190,6 +204,10 @@ public class StatsQueries {
 
     /** Which of Sichuan's 21 prefecture-level divisions have a committee speaking, directly or through a county. */
     public Map<String, Object> coverage(Long compilationId) {
+        return cache.get(ResultCache.key("coverage", compilationId), () -> computeCoverage(compilationId));
+    }
+
+    private Map<String, Object> computeCoverage(Long compilationId) {
         Bson filter = compilationId == null ? new Document() : eq("compilationId", compilationId);
         Map<String, List<Map<String, Object>>> byPrefecture = new LinkedHashMap<>();
         Gazetteer.SICHUAN_PREFECTURES.keySet().forEach(p -> byPrefecture.put(p, new ArrayList<>()));
@@ -238,6 +256,12 @@ public class StatsQueries {
 
     public Page<Map<String, Object>> facts(String category, String tier, String region, Long speechId, String q,
             String status, int page, int size) {
+        return cache.get(ResultCache.key("facts", category, tier, region, speechId, q, status, page, size),
+                () -> computeFacts(category, tier, region, speechId, q, status, page, size));
+    }
+
+    private Page<Map<String, Object>> computeFacts(String category, String tier, String region, Long speechId, String q,
+            String status, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         if (category != null) {
             filters.add(eq("category", category));
@@ -272,6 +296,10 @@ public class StatsQueries {
 
     /** Mentions of each term per speech and per region, counted in the stored texts. */
     public Map<String, Object> topics(List<String> terms, Long compilationId) {
+        return cache.get(ResultCache.key("topics", terms, compilationId), () -> computeTopics(terms, compilationId));
+    }
+
+    private Map<String, Object> computeTopics(List<String> terms, Long compilationId) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String term : terms) {
             Bson filter = regex("text", Pattern.compile(Pattern.quote(term)));
@@ -322,7 +350,6 @@ public class StatsQueries {
         }
         Document curation = FactDocuments.curation(factId, fact.get("speechId", Number.class).longValue(),
                 fact.getString("sentence"), action, value, unit, subject, category, tier, note, by);
-        store.curations().replaceOne(eq("_id", factId), curation, new ReplaceOptions().upsert(true));
         // re-apply on top of what was extracted, not on top of an earlier correction
         Document extracted = fact.get("extracted", Document.class);
         if (extracted != null) {
@@ -330,7 +357,7 @@ public class StatsQueries {
             fact.remove("extracted");
         }
         FactDocuments.applyCuration(fact, curation);
-        store.facts().replaceOne(eq("_id", factId), fact);
+        store.saveCuration(curation, fact);
         return Optional.of(FactView.of(fact));
     }
 

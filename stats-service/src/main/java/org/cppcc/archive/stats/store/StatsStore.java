@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +45,16 @@ public class StatsStore {
     private final MongoClient client;
     private final StatsConfig config;
     private volatile boolean indexed;
+    private final AtomicLong generation = new AtomicLong();
 
     StatsStore(MongoClient client, StatsConfig config) {
         this.client = client;
         this.config = config;
+    }
+
+    /** Increases with every write through this store, so answers computed from it can be kept until the next. */
+    public long generation() {
+        return generation.get();
     }
 
     public MongoDatabase db() {
@@ -112,6 +119,7 @@ public class StatsStore {
         upsert(texts(), texts);
         speeches().replaceOne(eq("_id", speech.get("_id")), speech.append("factIds", factIds).append("textIds", textIds),
                 new ReplaceOptions().upsert(true));
+        generation.incrementAndGet();
     }
 
     /** Deletes a speech and what it owns; {@code previous} is its stored document (null: nothing stored). */
@@ -119,6 +127,14 @@ public class StatsStore {
         removeOwned(previous, "factIds", facts(), List.of());
         removeOwned(previous, "textIds", texts(), List.of());
         speeches().deleteOne(eq("_id", speechId));
+        generation.incrementAndGet();
+    }
+
+    /** Stores an admin's curation and the fact as it now reads. */
+    public void saveCuration(Document curation, Document fact) {
+        curations().replaceOne(eq("_id", curation.get("_id")), curation, new ReplaceOptions().upsert(true));
+        facts().replaceOne(eq("_id", fact.get("_id")), fact);
+        generation.incrementAndGet();
     }
 
     /** Removes the rows listed under {@code field} of the stored speech document that are not kept. */
@@ -174,5 +190,6 @@ public class StatsStore {
             db().getCollection(name).drop();
         }
         indexed = false;
+        generation.incrementAndGet();
     }
 }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -88,6 +89,18 @@ class StatsResourceTest {
         given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/platforms").then().statusCode(200)
                 .contentType(startsWith("text/csv")).body(startsWith("region,regionCode,tier,platforms"))
                 .body(containsString("内江市,511000,township,46"));
+    }
+
+    @Test
+    void aDashboardSeesARejectionAtOnce() {
+        given().auth().oauth2(analyst()).get("/api/v1/stats/platforms").then().statusCode(200)
+                .body("totals.county", equalTo(5)); // the answer dashboards poll, now kept until the next write
+        String county = given().auth().oauth2(analyst()).queryParam("region", "内江市").queryParam("tier", "county")
+                .get("/api/v1/stats/facts").then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
+        given().auth().oauth2(token("ops", "ops-dev-secret")).contentType(ContentType.JSON)
+                .body(Map.of("action", "reject")).put("/api/v1/stats/facts/" + county + "/curation").then().statusCode(200);
+        given().auth().oauth2(analyst()).get("/api/v1/stats/platforms").then().statusCode(200)
+                .body("totals.county", nullValue()).body("totals.all", equalTo(550));
     }
 
     @Test
