@@ -133,7 +133,7 @@ final class CorpusLoader {
         return new Loaded(ids, committees, total, paragraphs, true, rate);
     }
 
-    private record Imported(Api.Response response, boolean retried) {
+    record Imported(Api.Response response, boolean retried) {
     }
 
     /**
@@ -141,7 +141,7 @@ final class CorpusLoader {
      * still completes there, and importing the same bytes again answers 200 with it (idempotent by SHA-256), so
      * a timed-out import is retried until it does. The time reported then includes the retries.
      */
-    private static Imported importCompilation(Api admin, int k, String text) throws InterruptedException {
+    static Imported importCompilation(Api admin, int k, String text) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             Api.Response r = admin.post("/api/v1/compilations/import", "text/plain; charset=utf-8", text);
             if (r.ok()) {

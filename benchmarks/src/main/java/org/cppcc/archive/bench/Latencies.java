@@ -60,6 +60,16 @@ final class Latencies {
         return new Latencies(nanos, errors.get(), System.nanoTime() - start, firstError[0]);
     }
 
+    /** Latencies the caller recorded itself, between other work (so without a throughput). */
+    static Latencies of(long[] nanos) {
+        return new Latencies(nanos.clone(), 0, Arrays.stream(nanos).sum(), null);
+    }
+
+    String percentiles() {
+        return String.format(Locale.ROOT, "n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms", nanos.length,
+                percentileMillis(50), percentileMillis(99), percentileMillis(100));
+    }
+
     double percentileMillis(double p) {
         int i = (int) Math.ceil(p / 100.0 * nanos.length) - 1;
         return nanos[Math.max(0, Math.min(nanos.length - 1, i))] / 1e6;

@@ -8,15 +8,21 @@ import java.util.Map;
 /**
  * Loads the synthetic corpus (see {@link CorpusLoader}: extraction rate in paragraphs/s) and reports p50/p99 of
  * each aggregation endpoint through the gateway, at concurrency 1 (and 4 for throughput under contention).
+ * The service keeps each answer until its next write, so those figures are of answers polled again; the
+ * endpoints are then measured once more with a write before every request, each answer computed afresh.
  */
 public final class StatsBenchmark {
 
+    /** Compilations from this number on are the one-speech writes (the corpus itself numbers far fewer). */
+    private static final int FIRST_WRITE_COMPILATION = 1000;
+
     public static void main(String[] args) throws InterruptedException {
         Options o = new Options(args, Map.of("speeches", "20000", "per-compilation", "500", "requests", "50",
-                "timeout-seconds", "3600"));
+                "computed-requests", "10", "timeout-seconds", "3600"));
         System.out.println("== StatsBenchmark " + o);
         Api analyst = o.analyst();
-        CorpusLoader.Loaded corpus = CorpusLoader.load(o, o.admin(), o.reader(), analyst, true);
+        Api admin = o.admin();
+        CorpusLoader.Loaded corpus = CorpusLoader.load(o, admin, o.reader(), analyst, true);
         long compilation = corpus.compilationIds().get(0);
         // the region of the first speech: 政协乐山市五通桥区委员会 → 五通桥区 (a district is named without its city)
         String region = corpus.committees().get(0).replaceAll("^政协|委员会$", "").replaceAll("^.+市(.+区)$", "$1");
@@ -38,5 +44,36 @@ public final class StatsBenchmark {
                         URLDecoder.decode(endpoint, StandardCharsets.UTF_8), concurrency, l.summary());
             }
         }
+        Corpus writes = new Corpus(o.number("seed"));
+        int nextWrite = FIRST_WRITE_COMPILATION;
+        for (String endpoint : endpoints) {
+            long[] nanos = new long[o.integer("computed-requests")];
+            for (int i = 0; i < nanos.length; i++) {
+                writeAndWait(admin, analyst, nextWrite, writes.compilation(nextWrite++, 1).text(), o);
+                long t0 = System.nanoTime();
+                Api.Response r = analyst.get(endpoint);
+                nanos[i] = System.nanoTime() - t0;
+                if (!r.ok()) {
+                    throw new IllegalStateException("GET " + endpoint + ": " + r.status() + " " + r.body());
+                }
+            }
+            System.out.printf("GET %s, computed after a write, concurrency 1: %s%n",
+                    URLDecoder.decode(endpoint, StandardCharsets.UTF_8), Latencies.of(nanos).percentiles());
+        }
+    }
+
+    /** Imports a new one-speech compilation and waits until the stats consumer has applied it. */
+    private static void writeAndWait(Api admin, Api analyst, int k, String text, Options o)
+            throws InterruptedException {
+        long before = analyst.get("/api/v1/stats/status").json().path("speeches").asLong();
+        Api.Response r = CorpusLoader.importCompilation(admin, k, text).response();
+        if (r.status() != 201) {
+            throw new IllegalStateException("compilation " + k + " was imported before (" + r.status()
+                    + "): start from an empty data directory, or pass another --seed");
+        }
+        CorpusLoader.waitUntil("stats applied compilation " + k, o.integer("timeout-seconds"), () -> {
+            Api.Response status = analyst.get("/api/v1/stats/status");
+            return status.json().path("speeches").asLong() > before && status.json().path("lag").asLong() == 0;
+        });
     }
 }
