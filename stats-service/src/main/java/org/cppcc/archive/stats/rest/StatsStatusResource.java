@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.bson.Document;
 import org.cppcc.archive.stats.feed.FeedConsumer;
-import org.cppcc.archive.stats.service.StatsQueries;
 import org.cppcc.archive.stats.store.StatsStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,12 +40,10 @@ public class StatsStatusResource {
     }
 
     private final StatsStore store;
-    private final StatsQueries queries;
     private final FeedConsumer consumer;
 
-    StatsStatusResource(StatsStore store, StatsQueries queries, FeedConsumer consumer) {
+    StatsStatusResource(StatsStore store, FeedConsumer consumer) {
         this.store = store;
-        this.queries = queries;
         this.consumer = consumer;
     }
 
@@ -58,7 +55,7 @@ public class StatsStatusResource {
         Document state = store.feedState();
         long cursor = state.get("cursor", Number.class).longValue();
         long head = Math.max(cursor, state.get("head", Number.class).longValue());
-        return new StatsStatus("stats-service", queries.countFacts(), store.speeches().countDocuments(),
+        return new StatsStatus("stats-service", store.size(store.facts()), store.size(store.speeches()),
                 Long.toString(cursor), Long.toString(head), head - cursor, consumer.enabled(), consumer.caughtUp(),
                 consumer.lastPollAt(), consumer.lastError());
     }

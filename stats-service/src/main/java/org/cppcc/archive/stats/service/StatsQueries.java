@@ -361,10 +361,6 @@ public class StatsQueries {
         return Optional.of(FactView.of(fact));
     }
 
-    public long countFacts() {
-        return store.facts().countDocuments(Filters.empty());
-    }
-
     static Object number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
     }

@@ -167,6 +167,14 @@ public class StatsStore {
         return documents.stream().map(d -> d.get("_id")).collect(Collectors.toList());
     }
 
+    /**
+     * The number of documents in a collection, from its metadata: countDocuments would read every document,
+     * holding the embedded server's lock on the collection, which the consumer's writes wait for.
+     */
+    public long size(MongoCollection<Document> collection) {
+        return collection.estimatedDocumentCount();
+    }
+
     public Optional<Document> speech(long speechId) {
         return Optional.ofNullable(speeches().find(eq("_id", speechId)).first());
     }
