@@ -30,8 +30,25 @@ public final class OpenApiMerger {
             "trace");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** The gateway's description of the whole API, at the top of the merged document. */
+    static final String DESCRIPTION = """
+            The speeches of CPPCC (政协) work-exchange compilations, their full-text search and the statistics \
+            extracted from them, behind one gateway. Every call needs a bearer token of the Keycloak realm \
+            `speech-archive` (OAuth2: client credentials for machines, authorization code with PKCE for people); \
+            each operation names the role it needs (reader, analyst, editor, admin). Errors are RFC 9457 \
+            `application/problem+json`. Every response carries `X-Request-Id` and the client's rate limit in \
+            `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; past the limit the answer is 429 \
+            with `Retry-After`. Lists take `page` (0-based) and `size` (default 20, max 100) and answer `total`; \
+            the change feed `/api/v1/changes` pages with an opaque increasing cursor.""";
+
     /** Where Keycloak's endpoints are, for the security scheme. */
     public record Keycloak(String authorizationUrl, String tokenUrl) {
+
+        /** The endpoints of a realm, e.g. {@code http://127.0.0.1:8180/realms/speech-archive}. */
+        public static Keycloak ofRealm(String realmUrl) {
+            String realm = realmUrl.replaceAll("/+$", "");
+            return new Keycloak(realm + "/protocol/openid-connect/auth", realm + "/protocol/openid-connect/token");
+        }
     }
 
     private OpenApiMerger() {

@@ -52,15 +52,6 @@ public class OpenApiRoute {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build());
     private static final Duration RETRY_MISSING_AFTER = Duration.ofSeconds(5);
-    static final String DESCRIPTION = """
-            The speeches of CPPCC (政协) work-exchange compilations, their full-text search and the statistics \
-            extracted from them, behind one gateway. Every call needs a bearer token of the Keycloak realm \
-            `speech-archive` (OAuth2: client credentials for machines, authorization code with PKCE for people); \
-            each operation names the role it needs (reader, analyst, editor, admin). Errors are RFC 9457 \
-            `application/problem+json`. Every response carries `X-Request-Id` and the client's rate limit in \
-            `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; past the limit the answer is 429 \
-            with `Retry-After`. Lists take `page` (0-based) and `size` (default 20, max 100) and answer `total`; \
-            the change feed `/api/v1/changes` pages with an opaque increasing cursor.""";
 
     private final Upstreams upstreams;
     private final HttpClient client;
@@ -75,9 +66,7 @@ public class OpenApiRoute {
         Duration refresh = config.openapi().refresh();
         this.upstreams = upstreams;
         this.serverUrl = config.openapi().serverUrl().map(u -> u.replaceAll("/+$", "")).orElse(null);
-        String realm = realmUrl.replaceAll("/+$", "");
-        this.keycloak = new OpenApiMerger.Keycloak(realm + "/protocol/openid-connect/auth",
-                realm + "/protocol/openid-connect/token");
+        this.keycloak = OpenApiMerger.Keycloak.ofRealm(realmUrl);
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000).setMaxPoolSize(4));
         vertx.setTimer(1000, id -> refresh());
         vertx.setPeriodic(refresh.toMillis(), id -> refresh());
@@ -172,7 +161,7 @@ public class OpenApiRoute {
         try {
             merged = OpenApiMerger.merge(docs,
                     (path, service) -> upstreams.forPath(path).map(u -> u.name().equals(service)).orElse(false),
-                    keycloak, DESCRIPTION);
+                    keycloak, OpenApiMerger.DESCRIPTION);
         } catch (RuntimeException e) {
             LOG.error("Cannot merge the services' OpenAPI documents; keeping the previous merge", e);
         }

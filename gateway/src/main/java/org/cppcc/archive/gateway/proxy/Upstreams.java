@@ -1,11 +1,10 @@
 package org.cppcc.archive.gateway.proxy;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.inject.Singleton;
 
@@ -19,23 +18,17 @@ public class Upstreams {
     public record Upstream(String name, URI baseUrl, CircuitBreaker breaker) {
     }
 
-    private record Route(String prefix, Upstream upstream) {
-        boolean matches(String path) {
-            return path.equals(prefix) || path.startsWith(prefix + "/");
-        }
-    }
-
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
-    private final List<Route> routes;
+    private final RouteTable<Upstream> routes;
 
     public Upstreams(GatewayConfig config) {
-        config.upstreams().forEach((name, upstream) -> byName.put(name, new Upstream(name,
+        // By name, so that the merged OpenAPI document does not hang on a config map's iteration order.
+        new TreeMap<>(config.upstreams()).forEach((name, upstream) -> byName.put(name, new Upstream(name,
                 URI.create(upstream.url()), new CircuitBreaker(config.circuitBreaker().failureThreshold(),
                         config.circuitBreaker().openDuration(), System::nanoTime))));
-        routes = config.routes().entrySet().stream()
-                .map(e -> new Route(e.getKey(), require(e.getValue())))
-                .sorted(Comparator.comparing((Route r) -> r.prefix().length()).reversed())
-                .toList();
+        Map<String, Upstream> byPrefix = new LinkedHashMap<>();
+        config.routes().forEach((prefix, name) -> byPrefix.put(prefix, require(name)));
+        routes = new RouteTable<>(byPrefix);
     }
 
     private Upstream require(String name) {
@@ -47,7 +40,7 @@ public class Upstreams {
     }
 
     public Optional<Upstream> forPath(String path) {
-        return routes.stream().filter(r -> r.matches(path)).map(Route::upstream).findFirst();
+        return routes.forPath(path);
     }
 
     public Map<String, Upstream> all() {

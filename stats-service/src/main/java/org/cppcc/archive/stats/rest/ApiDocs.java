@@ -20,7 +20,7 @@ final class ApiDocs {
             "start": 12, "end": 21, "status": "extracted"}""";
 
     static final String OVERVIEW = """
-            {"compilations": [1], "speeches": {"total": 12, "withBody": 6, "outlineOnly": 6, "truncated": 1}, \
+            {"compilations": 1, "speeches": {"total": 12, "withBody": 6, "outlineOnly": 6, "truncated": 1}, \
             "committeesByLevel": {"prefecture-city": 7, "autonomous-prefecture": 1, "district": 2, \
             "county-level-city": 1, "county": 1}, "characters": 18000, "factsByCategory": {"platform": 9}, "facts": 80}""";
 

@@ -38,7 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
-/** The statistics dashboards pull: JSON by default, CSV for every list with {@code Accept: text/csv}. */
+/**
+ * The statistics dashboards pull: JSON by default, CSV for every list with {@code Accept: text/csv}. A list's JSON
+ * method documents both representations, JSON first (generated clients type the result by the first); its CSV twin
+ * is hidden from the OpenAPI document.
+ */
 @Path("/api/v1/stats")
 @Tag(name = "stats", description = "Statistics for dashboards (analyst): JSON, or CSV with Accept: text/csv; fact curation (admin)")
 @SecurityRequirement(name = "bearer")
@@ -72,7 +76,7 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
     @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Platforms per region and tier", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)))
+    @APIResponse(responseCode = "200", description = "Platforms per region and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS_CSV)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> platforms(@QueryParam("compilationId") String compilationId,
             @QueryParam("region") String region) {
@@ -83,7 +87,7 @@ public class StatsResource {
     @Path("/platforms")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
-    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
     public String platformsCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
         List<List<Object>> rows = new ArrayList<>();
@@ -99,7 +103,7 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
     @Operation(operationId = "getMemberStats", summary = "CPPCC members per region, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Members per region", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)))
+    @APIResponse(responseCode = "200", description = "Members per region", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> members(@QueryParam("compilationId") String compilationId,
             @QueryParam("region") String region) {
@@ -110,7 +114,7 @@ public class StatsResource {
     @Path("/members")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
-    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
     public String membersCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
         List<List<Object>> rows = new ArrayList<>();
@@ -126,7 +130,7 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
     @Operation(operationId = "getCoverageStats", summary = "Committees represented against Sichuan's 21 prefecture-level divisions, body vs outline only", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Coverage per prefecture", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "成都市", value = ApiDocs.COVERAGE)))
+    @APIResponse(responseCode = "200", description = "Coverage per prefecture", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "成都市", value = ApiDocs.COVERAGE)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> coverage(@QueryParam("compilationId") String compilationId) {
         return queries.coverage(longParam("compilationId", compilationId));
@@ -136,7 +140,7 @@ public class StatsResource {
     @Path("/coverage")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
-    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
     public String coverageCsv(@QueryParam("compilationId") String compilationId) {
         List<List<Object>> rows = new ArrayList<>();
@@ -154,7 +158,7 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
     @Operation(operationId = "listFacts", summary = "Extracted facts with provenance, filtered and paged", description = "Role: analyst. Each fact carries its exact sentence and character offsets. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "One page of facts", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACTS)))
+    @APIResponse(responseCode = "200", description = "One page of facts", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACTS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "An invalid category, tier, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public Page<Map<String, Object>> facts(@QueryParam("category") String category, @QueryParam("tier") String tier,
             @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
@@ -181,7 +185,7 @@ public class StatsResource {
     @Path("/facts")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
-    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     public String factsCsv(@QueryParam("category") String category, @QueryParam("tier") String tier,
             @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
             @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -210,7 +214,7 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
     @Operation(operationId = "getTopicMentions", summary = "Mentions of each term per speech and region, e.g. terms=有事来协商,双助,提案", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Mentions per term", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.TOPICS)))
+    @APIResponse(responseCode = "200", description = "Mentions per term", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.TOPICS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "No terms, too many or too long", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public Map<String, Object> topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
         if (terms == null || terms.isBlank()) {
@@ -228,7 +232,7 @@ public class StatsResource {
     @Path("/topics")
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
-    @APIResponse(responseCode = "200", description = "The rows as CSV (Accept: text/csv)", content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
     public String topicsCsv(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
         List<List<Object>> rows = new ArrayList<>();
