@@ -30,6 +30,13 @@ public interface StatsConfig {
         /** false keeps the embedded server's data in memory only. */
         @WithDefault("true")
         boolean embeddedPersistent();
+
+        /**
+         * The embedded server's page cache (MB). Its pages hold documents already deserialised, and every
+         * aggregation reads all facts: with the store larger than the cache each one deserialises them again.
+         */
+        @WithDefault("512")
+        int embeddedCacheMb();
     }
 
     interface Feed {

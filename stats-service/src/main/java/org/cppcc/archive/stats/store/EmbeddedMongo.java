@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import org.cppcc.archive.stats.config.StatsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
 import com.mongodb.MongoClientSettings;
@@ -64,7 +65,8 @@ public class EmbeddedMongo implements MongoClientCustomizer {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath(), e);
                 }
-                backend = new H2Backend(dir.resolve("stats.mv.db").toString());
+                backend = new H2Backend(new MVStore.Builder().fileName(dir.resolve("stats.mv.db").toString())
+                        .cacheSize(config.mongo().embeddedCacheMb()).open());
             } else {
                 backend = H2Backend.inMemory();
             }
