@@ -65,16 +65,13 @@ public final class SpeechSearcher {
     /** One page of hits (page 0-based) with facet counts over all matches. */
     public Result search(IndexSearcher searcher, ParsedQuery parsed, Filters filters, int page, int size)
             throws IOException {
-        Query text = parsed.isEmpty() ? new MatchAllDocsQuery() : queries.build(parsed);
-        if (text == null) {
+        Query query = query(parsed, filters);
+        if (query == null) {
             return new Result(0, List.of(), emptyFacets());
         }
-        Query query = withFilters(text, filters);
         boolean scored = !parsed.isEmpty();
-        Sort sort = scored ? new Sort(SortField.FIELD_SCORE, new SortField(Fields.ORDER, SortField.Type.INT))
-                : new Sort(new SortField(Fields.ORDER, SortField.Type.INT), SortField.FIELD_DOC);
         int wanted = Math.max(1, (page + 1) * size);
-        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE);
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort(parsed), wanted, null, Integer.MAX_VALUE);
         Object[] both = searcher.search(query, new org.apache.lucene.search.MultiCollectorManager(top,
                 new FacetManager()));
         TopDocs docs = (TopDocs) both[0];
@@ -90,6 +87,21 @@ public final class SpeechSearcher {
             hits.add(hit(speech, score, highlights(speech, needles)));
         }
         return new Result(docs.totalHits.value(), hits, facets);
+    }
+
+    /**
+     * The Lucene query a search runs: its terms (everything when there are none) and its filters, on speeches
+     * only; null when the query has terms but none is searchable.
+     */
+    public Query query(ParsedQuery parsed, Filters filters) {
+        Query text = parsed.isEmpty() ? new MatchAllDocsQuery() : queries.build(parsed);
+        return text == null ? null : withFilters(text, filters);
+    }
+
+    /** The order of hits: best score first for a text query, then speech order. */
+    public static Sort sort(ParsedQuery parsed) {
+        return parsed.isEmpty() ? new Sort(new SortField(Fields.ORDER, SortField.Type.INT), SortField.FIELD_DOC)
+                : new Sort(SortField.FIELD_SCORE, new SortField(Fields.ORDER, SortField.Type.INT));
     }
 
     /** Completions for a prefix: titles and headings first, then frequent words of the body. */
