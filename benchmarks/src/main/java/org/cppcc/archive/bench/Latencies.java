@@ -10,7 +10,8 @@ import java.util.function.IntFunction;
 
 /**
  * Closed-loop load: {@code concurrency} workers each send one request after the other until {@code total} have
- * been sent; every request's wall time is recorded. A request counts as an error when it throws or answers non-2xx.
+ * been sent; every request's wall time is recorded. A request counts as an error when it throws or answers non-2xx
+ * (or, for a call in process, when it throws or reports a failure).
  */
 final class Latencies {
 
@@ -27,8 +28,22 @@ final class Latencies {
         Arrays.sort(this.nanos);
     }
 
+    /** One timed call: null when it succeeded, else what went wrong. */
+    @FunctionalInterface
+    interface Call {
+        String failure(int i) throws Exception;
+    }
+
     /** @param request request number → the response (its status decides error or not) */
     static Latencies run(int concurrency, int total, IntFunction<Api.Response> request) {
+        return time(concurrency, total, i -> {
+            Api.Response r = request.apply(i);
+            return r.ok() ? null : r.status() + " " + r.body().substring(0, Math.min(200, r.body().length()));
+        });
+    }
+
+    /** @param call call number → null, or what failed */
+    static Latencies time(int concurrency, int total, Call call) {
         long[] nanos = new long[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -40,13 +55,10 @@ final class Latencies {
                 workers[w] = pool.submit(() -> {
                     for (int i; (i = next.getAndIncrement()) < total; ) {
                         long t0 = System.nanoTime();
-                        String error = null;
+                        String error;
                         try {
-                            Api.Response r = request.apply(i);
-                            if (!r.ok()) {
-                                error = r.status() + " " + r.body().substring(0, Math.min(200, r.body().length()));
-                            }
-                        } catch (RuntimeException e) {
+                            error = call.failure(i);
+                        } catch (Exception e) {
                             error = e.toString();
                         }
                         nanos[i] = System.nanoTime() - t0;

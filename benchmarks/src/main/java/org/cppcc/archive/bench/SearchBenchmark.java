@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,11 +14,17 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.cppcc.archive.search.index.SearchModel.Filters;
+
 /**
  * Loads the synthetic corpus (see {@link CorpusLoader}: import rate, indexing rate), reports the index size,
- * then runs 1,000 mixed queries at concurrency 1 and 16 through the gateway and directly against the search
- * service, and measures the create-to-searchable delay of speeches created through the gateway. Aim (issue 4):
- * p99 ≤ 50 ms at concurrency 16 through the gateway; create-to-searchable p95 ≤ 1 s; indexing ≥ 200 speeches/s.
+ * then runs 1,000 mixed queries at concurrency 1 and 16 through the gateway, directly against the search
+ * service, and in this process on the service's index (see {@link LocalSearch}: a bare IndexSearcher, and the
+ * service's own search code without HTTP), prints the service's overhead over the bare IndexSearcher as a
+ * ratio, and measures the create-to-searchable delay of speeches created through the gateway. The queries run
+ * once the stats consumer has applied the corpus too, so that its extraction does not compete with them (unless
+ * {@code --wait-for-stats false}). Aim (issue 4): p99 ≤ 50 ms at concurrency 16 through the gateway;
+ * create-to-searchable p95 ≤ 1 s; indexing ≥ 200 speeches/s.
  */
 public final class SearchBenchmark {
 
@@ -30,25 +37,45 @@ public final class SearchBenchmark {
     private static final String[] TRADITIONAL = {"協商", "委員", "履職", "提案辦理", "鄉村振興", "專委會"};
     private static final String[] SUBSTRINGS = {"商以成", "来协", "甜城", "委员履", "履职尽", "筑同心"};
 
-    public static void main(String[] args) throws InterruptedException {
+    /** A search as the benchmark sends it: the {@code q} parameter and the filters. */
+    record MixedQuery(String q, Filters filters) {
+
+        String path() {
+            StringBuilder path = new StringBuilder("/api/v1/search?q=").append(Api.enc(q));
+            param(path, "level", filters.level());
+            param(path, "committee", filters.committee());
+            param(path, "compilationId", filters.compilationId());
+            param(path, "dateFrom", filters.dateFrom());
+            param(path, "dateTo", filters.dateTo());
+            return path.toString();
+        }
+
+        private static void param(StringBuilder path, String name, Object value) {
+            if (value != null) {
+                path.append('&').append(name).append('=').append(Api.enc(value.toString()));
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException, IOException {
         Options o = new Options(args, Map.of("speeches", "20000", "per-compilation", "500", "queries", "1000",
                 "direct", "http://127.0.0.1:8082", "search-data", "", "timeout-seconds", "3600",
-                "freshness-samples", "20", "wait-for-stats", "false"));
+                "freshness-samples", "20", "wait-for-stats", "true"));
         System.out.println("== SearchBenchmark " + o);
         Api admin = o.admin();
         Api reader = o.reader();
         CorpusLoader.Loaded corpus = CorpusLoader.load(o, admin, reader, o.analyst(),
                 Boolean.parseBoolean(o.get("wait-for-stats")));
-        if (!o.get("search-data").isBlank()) {
-            System.out.printf(Locale.ROOT, "index size: %.1f MB (%s)%n", bytes(Path.of(o.get("search-data"))) / 1e6,
-                    o.get("search-data"));
+        Path searchData = o.get("search-data").isBlank() ? null : Path.of(o.get("search-data"));
+        if (searchData != null) {
+            System.out.printf(Locale.ROOT, "index size: %.1f MB (%s)%n", bytes(searchData) / 1e6, searchData);
         }
 
-        List<String> queries = queries(new Random(o.number("seed")), o.integer("queries"), corpus);
+        List<MixedQuery> queries = queries(new Random(o.number("seed")), o.integer("queries"), corpus);
         // warm-up pass over every query, which also checks that the mix finds something
         AtomicInteger withHits = new AtomicInteger();
         Latencies.run(4, queries.size(), i -> {
-            Api.Response r = reader.get(queries.get(i));
+            Api.Response r = reader.get(queries.get(i).path());
             if (r.ok() && r.json().path("total").asLong() > 0) {
                 withHits.incrementAndGet();
             }
@@ -56,25 +83,55 @@ public final class SearchBenchmark {
         });
         System.out.printf("queries: %d (words, phrases, exclusions, OR, traditional, substrings, filters), %d with "
                 + "hits%n", queries.size(), withHits.get());
-        for (int concurrency : new int[] {1, 16}) {
-            query("gateway", reader, queries, concurrency);
-            if (!o.get("direct").isBlank()) {
-                query("direct to search-service", reader.at(o.get("direct")), queries, concurrency);
+        try (LocalSearch local = searchData == null ? null : new LocalSearch(searchData)) {
+            if (local != null) { // warm-up of this JVM's code paths
+                local.raw(queries, 4);
+                local.inProcess(queries, 4);
+            }
+            for (int concurrency : new int[] {1, 16}) {
+                Latencies raw = null;
+                if (local != null) {
+                    raw = report("raw Lucene IndexSearcher in process (the service's Lucene query, built "
+                            + "beforehand, and order; top " + LocalSearch.PAGE + "; no facets, stored fields or "
+                            + "highlights)", queries.size(), concurrency, local.raw(queries, concurrency), "");
+                    report("the service's SpeechSearcher in process (parsing, exact total, facets, stored speeches, "
+                            + "highlights; no HTTP)", queries.size(), concurrency,
+                            local.inProcess(queries, concurrency), "");
+                }
+                Latencies direct = o.get("direct").isBlank() ? null
+                        : query("direct to search-service", reader.at(o.get("direct")), queries, concurrency);
+                Latencies gateway = query("gateway", reader, queries, concurrency);
+                if (raw != null) {
+                    System.out.printf(Locale.ROOT, "service overhead (latency / raw Lucene's), concurrency %d:%s "
+                            + "gateway p50 x%.1f p99 x%.1f%n", concurrency, direct == null ? ""
+                            : String.format(Locale.ROOT, " direct p50 x%.1f p99 x%.1f;", ratio(direct, raw, 50),
+                            ratio(direct, raw, 99)), ratio(gateway, raw, 50), ratio(gateway, raw, 99));
+                }
             }
         }
         freshness(admin, reader, corpus.compilationIds().get(0), o.integer("freshness-samples"),
                 new Random(o.number("seed")));
     }
 
-    private static void query(String via, Api api, List<String> queries, int concurrency) {
-        Latencies l = Latencies.run(concurrency, queries.size(), i -> api.get(queries.get(i)));
-        System.out.printf("search, %d mixed queries via %s, concurrency %d: %s%s%n", queries.size(), via,
-                concurrency, l.summary(), via.equals("gateway") && concurrency == 16 ? " (aim p99 <= 50 ms)" : "");
+    private static Latencies query(String via, Api api, List<MixedQuery> queries, int concurrency) {
+        Latencies l = Latencies.run(concurrency, queries.size(), i -> api.get(queries.get(i).path()));
+        return report(via, queries.size(), concurrency, l,
+                via.equals("gateway") && concurrency == 16 ? " (aim p99 <= 50 ms)" : "");
+    }
+
+    private static Latencies report(String via, int queries, int concurrency, Latencies l, String aim) {
+        System.out.printf("search, %d mixed queries via %s, concurrency %d: %s%s%n", queries, via, concurrency,
+                l.summary(), aim);
+        return l;
+    }
+
+    private static double ratio(Latencies service, Latencies raw, double percentile) {
+        return service.percentileMillis(percentile) / raw.percentileMillis(percentile);
     }
 
     /** Words, phrases, exclusions, OR, traditional characters, substrings, and filtered queries, in rotation. */
-    static List<String> queries(Random random, int count, CorpusLoader.Loaded corpus) {
-        List<String> out = new ArrayList<>();
+    static List<MixedQuery> queries(Random random, int count, CorpusLoader.Loaded corpus) {
+        List<MixedQuery> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String q = switch (i % 8) {
                 case 0 -> pick(random, WORDS);
@@ -87,18 +144,19 @@ public final class SearchBenchmark {
                 default -> null;
             };
             if (q != null) {
-                out.add("/api/v1/search?q=" + Api.enc(q));
+                out.add(new MixedQuery(q, Filters.none()));
                 continue;
             }
-            String word = Api.enc(pick(random, WORDS));
+            String word = pick(random, WORDS);
             String committee = corpus.committees().get(random.nextInt(corpus.committees().size()));
-            out.add(switch (i / 8 % 4) {
-                case 0 -> "/api/v1/search?q=" + word + "&level=county";
-                case 1 -> "/api/v1/search?q=" + word + "&committee=" + Api.enc(committee);
-                case 2 -> "/api/v1/search?q=" + word + "&compilationId="
-                        + corpus.compilationIds().get(random.nextInt(corpus.compilationIds().size()));
-                default -> "/api/v1/search?q=" + word + "&dateFrom=2021-06-01&dateTo=2021-09-30";
-            });
+            out.add(new MixedQuery(word, switch (i / 8 % 4) {
+                case 0 -> new Filters(null, null, null, "county", null, null, null);
+                case 1 -> new Filters(null, null, null, null, committee, null, null);
+                case 2 -> new Filters(corpus.compilationIds().get(random.nextInt(corpus.compilationIds().size())),
+                        null, null, null, null, null, null);
+                default -> new Filters(null, null, null, null, null, LocalDate.parse("2021-06-01"),
+                        LocalDate.parse("2021-09-30"));
+            }));
         }
         return out;
     }

@@ -96,8 +96,8 @@ public final class LuceneIndex implements Closeable {
     }
 
     /**
-     * Applies one batch of the feed and commits it together with {@code next} as the cursor; items at or below
-     * the current cursor are ignored, as are versions not newer than the indexed one.
+     * Applies one batch of the feed, makes it searchable and commits it together with {@code next} as the cursor;
+     * items at or below the current cursor are ignored, as are versions not newer than the indexed one.
      */
     public synchronized ApplyResult apply(List<ChangeItem> items, long next) throws IOException {
         int applied = 0;
@@ -125,6 +125,11 @@ public final class LuceneIndex implements Closeable {
             applied++;
         }
         long newCursor = Math.max(cursor, next);
+        if (applied > 0) {
+            // Searchable before the commit: its fsync is most of a small batch's delay. Should the process die
+            // before the commit, the committed cursor is still the old one and the changes are fetched again.
+            searchers.maybeRefreshBlocking();
+        }
         if (newCursor != cursor || applied > 0) {
             Instant now = Instant.now();
             writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(newCursor), APPLIED_AT_KEY, now.toString())
@@ -132,7 +137,6 @@ public final class LuceneIndex implements Closeable {
             writer.commit();
             cursor = newCursor;
             appliedAt = now;
-            searchers.maybeRefreshBlocking();
         }
         return new ApplyResult(applied, skipped, cursor);
     }

@@ -16,6 +16,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -65,16 +66,13 @@ public final class SpeechSearcher {
     /** One page of hits (page 0-based) with facet counts over all matches. */
     public Result search(IndexSearcher searcher, ParsedQuery parsed, Filters filters, int page, int size)
             throws IOException {
-        Query text = parsed.isEmpty() ? new MatchAllDocsQuery() : queries.build(parsed);
-        if (text == null) {
+        Query query = query(parsed, filters);
+        if (query == null) {
             return new Result(0, List.of(), emptyFacets());
         }
-        Query query = withFilters(text, filters);
         boolean scored = !parsed.isEmpty();
-        Sort sort = scored ? new Sort(SortField.FIELD_SCORE, new SortField(Fields.ORDER, SortField.Type.INT))
-                : new Sort(new SortField(Fields.ORDER, SortField.Type.INT), SortField.FIELD_DOC);
         int wanted = Math.max(1, (page + 1) * size);
-        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE);
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort(parsed), wanted, null, Integer.MAX_VALUE);
         Object[] both = searcher.search(query, new org.apache.lucene.search.MultiCollectorManager(top,
                 new FacetManager()));
         TopDocs docs = (TopDocs) both[0];
@@ -83,13 +81,29 @@ public final class SpeechSearcher {
         List<String> needles = queries.needles(parsed);
         List<Hit> hits = new ArrayList<>();
         ScoreDoc[] scoreDocs = docs.scoreDocs;
+        StoredFields stored = searcher.storedFields();
         for (int i = page * size; i < scoreDocs.length; i++) {
             FieldDoc doc = (FieldDoc) scoreDocs[i];
             float score = scored && doc.fields[0] instanceof Float f ? f : 0f;
-            Speech speech = SpeechDocuments.source(searcher.storedFields().document(doc.doc));
+            Speech speech = SpeechDocuments.source(stored.document(doc.doc));
             hits.add(hit(speech, score, highlights(speech, needles)));
         }
         return new Result(docs.totalHits.value(), hits, facets);
+    }
+
+    /**
+     * The Lucene query a search runs: its terms (everything when there are none) and its filters, on speeches
+     * only; null when the query has terms but none is searchable.
+     */
+    public Query query(ParsedQuery parsed, Filters filters) {
+        Query text = parsed.isEmpty() ? new MatchAllDocsQuery() : queries.build(parsed);
+        return text == null ? null : withFilters(text, filters);
+    }
+
+    /** The order of hits: best score first for a text query, then speech order. */
+    public static Sort sort(ParsedQuery parsed) {
+        return parsed.isEmpty() ? new Sort(new SortField(Fields.ORDER, SortField.Type.INT), SortField.FIELD_DOC)
+                : new Sort(SortField.FIELD_SCORE, new SortField(Fields.ORDER, SortField.Type.INT));
     }
 
     /** Completions for a prefix: titles and headings first, then frequent words of the body. */
@@ -297,7 +311,11 @@ public final class SpeechSearcher {
         return s == null ? "" : s;
     }
 
-    /** Counts the values of the facet fields over every matching speech. */
+    /**
+     * Counts the values of the facet fields over every matching speech. Each segment's matches are counted by
+     * ordinal and turned into values once per segment: looking a value up for every match would decompress the
+     * terms dictionary again and again (it cost more than the search itself).
+     */
     static final class FacetManager implements CollectorManager<FacetManager.Counter, Map<String, Map<String, Long>>> {
 
         @Override
@@ -306,36 +324,45 @@ public final class SpeechSearcher {
         }
 
         @Override
-        public Map<String, Map<String, Long>> reduce(java.util.Collection<Counter> collectors) {
+        public Map<String, Map<String, Long>> reduce(java.util.Collection<Counter> collectors) throws IOException {
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-            for (String name : FACETS.keySet()) {
+            List<String> names = List.copyOf(FACETS.keySet());
+            for (Counter counter : collectors) {
+                counter.addSegmentCounts();
+            }
+            for (int i = 0; i < names.size(); i++) {
                 Map<String, Long> merged = new TreeMap<>();
                 for (Counter counter : collectors) {
-                    counter.counts.get(name).forEach((k, v) -> merged.merge(k, v, Long::sum));
+                    counter.totals.get(i).forEach((k, v) -> merged.merge(k, v, Long::sum));
                 }
                 Map<String, Long> sorted = new LinkedHashMap<>();
                 merged.entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                                 .thenComparing(Map.Entry.comparingByKey()))
                         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-                facets.put(name, sorted);
+                facets.put(names.get(i), sorted);
             }
             return facets;
         }
 
         static final class Counter extends SimpleCollector {
-            final Map<String, Map<String, Long>> counts = new HashMap<>();
-            private final List<String> names = List.copyOf(FACETS.keySet());
-            private final SortedDocValues[] values = new SortedDocValues[FACETS.size()];
+            private static final List<String> FIELDS = List.copyOf(FACETS.values());
+            /** Per facet: value → matches in the segments already counted. */
+            final List<Map<String, Long>> totals = new ArrayList<>();
+            /** Per facet, for the current segment: its doc values and the matches per ordinal. */
+            private final SortedDocValues[] values = new SortedDocValues[FIELDS.size()];
+            private final int[][] perOrd = new int[FIELDS.size()][];
 
             Counter() {
-                names.forEach(n -> counts.put(n, new HashMap<>()));
+                FIELDS.forEach(f -> totals.add(new HashMap<>()));
             }
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                for (int i = 0; i < names.size(); i++) {
-                    values[i] = DocValues.getSorted(context.reader(), FACETS.get(names.get(i)));
+                addSegmentCounts();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = DocValues.getSorted(context.reader(), FIELDS.get(i));
+                    perOrd[i] = new int[(int) values[i].getValueCount()];
                 }
             }
 
@@ -343,9 +370,25 @@ public final class SpeechSearcher {
             public void collect(int doc) throws IOException {
                 for (int i = 0; i < values.length; i++) {
                     if (values[i].advanceExact(doc)) {
-                        String value = values[i].lookupOrd(values[i].ordValue()).utf8ToString();
-                        counts.get(names.get(i)).merge(value, 1L, Long::sum);
+                        perOrd[i][values[i].ordValue()]++;
                     }
+                }
+            }
+
+            /** Adds the current segment's counts to the totals by value (once: they are reset). */
+            void addSegmentCounts() throws IOException {
+                for (int i = 0; i < values.length; i++) {
+                    int[] counts = perOrd[i];
+                    if (counts == null) {
+                        continue;
+                    }
+                    for (int ord = 0; ord < counts.length; ord++) {
+                        if (counts[ord] > 0) {
+                            totals.get(i).merge(values[i].lookupOrd(ord).utf8ToString(), (long) counts[ord],
+                                    Long::sum);
+                        }
+                    }
+                    perOrd[i] = null;
                 }
             }
 

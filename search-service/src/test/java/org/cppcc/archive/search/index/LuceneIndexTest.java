@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.lucene.index.SegmentInfos;
@@ -119,6 +120,27 @@ class LuceneIndexTest {
             assertEquals(2L, dated.facets().get("region").size() > 0 ? dated.facets().get("level")
                     .get("prefecture-city") : -1);
             assertEquals(4L, dated.facets().get("compilation").get("1"));
+        }
+    }
+
+    @Test
+    void facetsCountEveryMatchAcrossSegments() throws IOException {
+        try (LuceneIndex index = LuceneIndex.open(dir, TestSpeeches.COMPILATIONS)) {
+            // a commit per batch: three segments
+            index.apply(List.of(ChangeItem.upsert(1, TestSpeeches.neijiang(1)),
+                    ChangeItem.upsert(2, TestSpeeches.bazhong(1))), 2);
+            index.apply(List.of(ChangeItem.upsert(3, TestSpeeches.wusheng(1))), 3);
+            index.apply(List.of(ChangeItem.upsert(4, TestSpeeches.shunqing(1))), 4);
+            Result all = search(index, "");
+            assertEquals(4, all.total());
+            // most matches first, then by value
+            assertEquals(List.of(Map.entry("prefecture-city", 2L), Map.entry("county", 1L),
+                    Map.entry("district", 1L)), List.copyOf(all.facets().get("level").entrySet()));
+            assertEquals(List.of("内江市", "巴中市", "武胜县", "顺庆区"),
+                    List.copyOf(all.facets().get("region").keySet()));
+            assertEquals(Map.of("1", 4L), all.facets().get("compilation"));
+            Result bothCounties = search(index, "双助");
+            assertEquals(Map.of("prefecture-city", 1L, "county", 1L), bothCounties.facets().get("level"));
         }
     }
 
