@@ -64,7 +64,7 @@ public final class MergeOpenApiFiles {
         RouteTable<String> routes = routes(config);
         ObjectNode merged = OpenApiMerger.merge(documents,
                 (path, service) -> routes.forPath(path).map(service::equals).orElse(false),
-                OpenApiMerger.Keycloak.ofRealm(args[2]), OpenApiMerger.DESCRIPTION);
+                OpenApiMerger.Keycloak.ofRealm(args[2]));
         Path output = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(output.getParent());
         JSON.writeValue(output.toFile(), OpenApiMerger.withServer(merged, args[1].replaceAll("/+$", "")));

@@ -58,8 +58,7 @@ public final class OpenApiMerger {
      * @param documents each service's document by service name, in a stable order
      * @param servedBy  true when the gateway forwards that path to that service
      */
-    public static ObjectNode merge(Map<String, JsonNode> documents, ServedBy servedBy, Keycloak keycloak,
-            String description) {
+    public static ObjectNode merge(Map<String, JsonNode> documents, ServedBy servedBy, Keycloak keycloak) {
         ObjectNode merged = JSON.objectNode();
         merged.put("openapi", documents.values().stream().map(d -> d.path("openapi").asText(""))
                 .filter(v -> v.startsWith("3.")).findFirst().orElse("3.0.3"));
@@ -67,7 +66,7 @@ public final class OpenApiMerger {
         info.put("title", "Speech archive API (政协发言材料库)");
         info.put("version", documents.values().stream().map(d -> d.path("info").path("version").asText(""))
                 .filter(v -> !v.isEmpty()).findFirst().orElse("1.0.0"));
-        info.put("description", description);
+        info.put("description", DESCRIPTION);
         merged.putArray("servers");
         ArrayNode security = merged.putArray("security");
         security.addObject().putArray(SCHEME);

@@ -161,7 +161,7 @@ public class OpenApiRoute {
         try {
             merged = OpenApiMerger.merge(docs,
                     (path, service) -> upstreams.forPath(path).map(u -> u.name().equals(service)).orElse(false),
-                    keycloak, OpenApiMerger.DESCRIPTION);
+                    keycloak);
         } catch (RuntimeException e) {
             LOG.error("Cannot merge the services' OpenAPI documents; keeping the previous merge", e);
         }

@@ -56,7 +56,7 @@ class OpenApiMergerTest {
                 """));
         return OpenApiMerger.merge(docs, (path, service) -> path.startsWith("/api/v1/search") ? service.equals("search")
                 : path.startsWith("/api/v1/stats") ? service.equals("stats") : service.equals("document"),
-                KEYCLOAK, "description");
+                KEYCLOAK);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.cppcc.archive.stats.service;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -177,10 +175,5 @@ public class ChangeApplier {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    /** Used by the resume logic and the tests: the stored fact ids of a speech. */
-    public List<String> factIds(long speechId) {
-        return store.facts().find(eq("speechId", speechId)).map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 }
