@@ -8,7 +8,8 @@ import java.util.List;
  * speech's sections) are the fragment a portal cites: {@code …/speeches/{id}#p-3}. {@code id} and
  * {@code compilationId} are null only in a dry-run import preview.
  */
-public record SpeechDetail(Long id, int order, String committee, String region, String regionCode, String level,
+public record SpeechDetail(Long id, int order, String committee, String speakerKind, String speakerName,
+        String region, String regionCode, String level,
         String parentRegion, String title, Integer tocPage, boolean bodyAvailable, boolean truncated,
         Long compilationId, long version, List<String> lead, List<Section> sections, List<String> outline,
         OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy) {

@@ -11,18 +11,23 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.cppcc.archive.document.divisions.Region;
+import org.cppcc.archive.document.divisions.SpeakerKind;
+
 /**
  * What an editor sends to create (POST) or replace (PUT) a speech. When {@code region} is left out, the region
- * fields are resolved from the committee name with the gazetteer. Paragraph ids are assigned by the service.
+ * fields are resolved from the committee name with the gazetteer; when {@code speakerKind} is left out, it is
+ * {@code committee}. Paragraph ids are assigned by the service.
  */
 public record SpeechInput(
         @NotNull @Positive Long compilationId,
         @NotNull @Min(1) @Max(10_000) Integer order,
         @NotBlank @Size(max = 100) String committee,
+        @Pattern(regexp = SpeakerKind.PATTERN, message = "must be one of " + SpeakerKind.PATTERN) String speakerKind,
+        @Size(max = 50) String speakerName,
         @Size(max = 100) String region,
         @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String regionCode,
-        @Pattern(regexp = "prefecture-city|autonomous-prefecture|district|county-level-city|county",
-                message = "must be one of prefecture-city, autonomous-prefecture, district, county-level-city, county")
+        @Pattern(regexp = Region.LEVELS, message = "must be one of " + Region.LEVELS)
         String level,
         @Size(max = 100) String parentRegion,
         @NotBlank @Size(max = 200) String title,

@@ -3,14 +3,14 @@ package org.cppcc.archive.document.config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.cppcc.archive.document.parsing.Gazetteer;
+import org.cppcc.archive.document.divisions.Gazetteer;
 
-/** Makes the framework-free parsing package's gazetteer injectable. */
+/** Makes the framework-free gazetteer injectable. */
 public class ParsingConfig {
 
     @Produces
     @Singleton
     Gazetteer gazetteer() {
-        return Gazetteer.sichuan();
+        return Gazetteer.national();
     }
 }

@@ -32,6 +32,10 @@ public class CompilationMapper {
 
     public CompilationPreview preview(ParsedCompilation p, String sha256, Long existingId) {
         return new CompilationPreview(true, p.title(), p.subtitle(), p.meeting(), p.date(), p.province(), sha256,
-                existingId, p.speeches().stream().map(speeches::preview).toList());
+                existingId, p.speeches().stream().map(speeches::preview).toList(),
+                p.warnings().stream().map(w -> new CompilationPreview.Warning(w.line(), w.message())).toList(),
+                p.unplaced().stream().map(u -> new CompilationPreview.Unplaced(u.fromLine(), u.toLine(), u.text()))
+                        .toList(),
+                p.coverage());
     }
 }

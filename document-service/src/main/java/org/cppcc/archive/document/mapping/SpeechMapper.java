@@ -14,7 +14,8 @@ import org.cppcc.archive.document.api.SpeechInput;
 import org.cppcc.archive.document.api.SpeechItem;
 import org.cppcc.archive.document.parsing.ParsedSection;
 import org.cppcc.archive.document.parsing.ParsedSpeech;
-import org.cppcc.archive.document.parsing.Region;
+import org.cppcc.archive.document.divisions.Region;
+import org.cppcc.archive.document.divisions.SpeakerKind;
 import org.cppcc.archive.document.repository.AuditEntryEntity;
 import org.cppcc.archive.document.repository.ChangeEventEntity;
 import org.cppcc.archive.document.repository.SpeechEntity;
@@ -43,12 +44,12 @@ public class SpeechMapper {
     }
 
     public SpeechItem item(SpeechEntity s) {
-        return new SpeechItem(s.id, s.speechOrder, s.committee, s.region, s.regionCode, s.level, s.parentRegion,
+        return new SpeechItem(s.id, s.speechOrder, s.committee, s.speakerKind, s.speakerName, s.region, s.regionCode, s.level, s.parentRegion,
                 s.title, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version);
     }
 
     public SpeechDetail detail(SpeechEntity s) {
-        return new SpeechDetail(s.id, s.speechOrder, s.committee, s.region, s.regionCode, s.level, s.parentRegion,
+        return new SpeechDetail(s.id, s.speechOrder, s.committee, s.speakerKind, s.speakerName, s.region, s.regionCode, s.level, s.parentRegion,
                 s.title, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version,
                 read(s.leadJson, STRINGS), read(s.sectionsJson, SECTIONS), read(s.outlineJson, STRINGS),
                 s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
@@ -72,6 +73,8 @@ public class SpeechMapper {
         s.compilationId = in.compilationId();
         s.speechOrder = in.order();
         s.committee = in.committee();
+        s.speakerKind = in.speakerKind() == null ? SpeakerKind.COMMITTEE.value() : in.speakerKind();
+        s.speakerName = in.speakerName();
         if (region != null) {
             s.region = region.name();
             s.regionCode = region.code();
@@ -105,7 +108,8 @@ public class SpeechMapper {
     /** A parsed speech as an input, so imports and editors go through the same path. */
     public SpeechInput input(long compilationId, ParsedSpeech p) {
         Region r = p.region();
-        return new SpeechInput(compilationId, p.order(), p.committee(), r == null ? null : r.name(),
+        return new SpeechInput(compilationId, p.order(), p.committee(), p.speakerKind().value(), p.speakerName(),
+                r == null ? null : r.name(),
                 r == null ? null : r.code(), r == null ? null : r.level(), r == null ? null : r.parent(), p.title(),
                 p.tocPage(), p.bodyAvailable(), p.truncated(), p.lead(),
                 p.sections().stream().map(SpeechMapper::sectionInput).toList(), p.outline());

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cppcc.archive.document.text.MatchForm;
+
 /**
  * Splits the text after the cover into speech bodies. A body starts with a header: the speech's table of
  * contents title (possibly wrapped over a few lines) followed by a committee line; it runs to the next header
@@ -28,7 +30,7 @@ final class BodyLocator {
         this.lines = lines;
         this.entries = entries;
         for (TocReader.Entry e : entries) {
-            String key = LineReader.normalise(e.title());
+            String key = MatchForm.of(e.title());
             titleKeys.put(e, key);
             byFirstChar.computeIfAbsent(key.charAt(0), c -> new ArrayList<>()).add(e);
         }

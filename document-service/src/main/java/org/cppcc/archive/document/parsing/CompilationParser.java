@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.cppcc.archive.document.divisions.Gazetteer;
+import org.cppcc.archive.document.divisions.SpeakerKind;
+
 /**
  * Parses the raw PDF text dump of a compilation of speeches (经验交流会发言材料汇编):
  * bookmark block → table of contents (目录) → cover (title, subtitle, date) → speech bodies.
@@ -19,6 +22,10 @@ public final class CompilationParser {
     }
 
     public ParsedCompilation parse(String text) {
+        return parse(text, ParseOptions.TEXT);
+    }
+
+    public ParsedCompilation parse(String text, ParseOptions options) {
         List<SourceLine> lines = LineReader.read(text);
         BookmarkReader.Bookmarks bookmarks = BookmarkReader.read(lines);
         TocReader.Toc toc = TocReader.read(lines, bookmarks.tocLineIndex());
@@ -32,15 +39,15 @@ public final class CompilationParser {
             int i = entry.order() - 1;
             BodyReader.Body body = bodies[i];
             List<String> outline = bookmarks.outlines().isEmpty() ? List.of() : bookmarks.outlines().get(i);
-            speeches.add(new ParsedSpeech(entry.order(), entry.committee(),
-                    gazetteer.resolveCommittee(entry.committee()).orElse(null), entry.title(), entry.page(),
+            speeches.add(new ParsedSpeech(entry.order(), entry.committee(), SpeakerKind.COMMITTEE, null,
+                    gazetteer.resolve(entry.committee(), null).orElse(null), entry.title(), entry.page(),
                     body != null, body != null && body.truncated(),
                     body == null ? List.of() : body.lead(),
                     body == null ? List.of() : body.sections(),
                     outline));
         }
         return new ParsedCompilation(cover.title(), cover.subtitle(), cover.meeting(), cover.date(),
-                gazetteer.province(), speeches);
+                gazetteer.province(), speeches, List.of(), List.of(), 1.0);
     }
 
     /** The bookmarks, when present, must list the same committees as the TOC and one heading group per speech. */

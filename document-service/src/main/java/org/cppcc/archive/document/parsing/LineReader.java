@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.cppcc.archive.document.text.MatchForm;
+
 /**
  * Splits the raw text into {@link SourceLine}s: accepts a BOM and LF/CRLF/CR line ends, drops blank lines and
  * page-number lines ({@code — 3 —}, {@code -3-}, {@code - 3 -}), and rejects text that is evidently not a text
@@ -42,7 +44,7 @@ final class LineReader {
             String raw = text.substring(pos, end);
             checkCharacters(number, raw);
             String stripped = raw.strip();
-            String norm = normalise(stripped);
+            String norm = MatchForm.of(stripped);
             // blank also when only no-break or other Unicode spaces remain (strip() keeps U+00A0)
             if (!norm.isEmpty() && !PAGE_NUMBER.matcher(norm).matches()) {
                 lines.add(new SourceLine(number, stripped, norm));
@@ -67,23 +69,5 @@ final class LineReader {
                         "unexpected character U+%04X at column %d (binary data or wrong encoding?)", (int) c, i + 1));
             }
         }
-    }
-
-    /**
-     * Structural matching form of a line: full-width ASCII variants (：，（）．０-９) become ASCII and all
-     * whitespace is removed, so {@code 1．政协成都市委员会：} and {@code 1.政协成都市委员会:} compare equal.
-     * Never stored.
-     */
-    static String normalise(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                out.append((char) (c - 0xFEE0));
-            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

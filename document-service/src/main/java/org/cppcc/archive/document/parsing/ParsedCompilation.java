@@ -10,12 +10,19 @@ import java.util.List;
  * @param subtitle cover subtitle, e.g. 全省政协工作经验交流会发言材料汇编
  * @param meeting  meeting name derived from the subtitle, e.g. 全省政协工作经验交流会
  * @param date     the date on the cover
- * @param province the province of the gazetteer used, e.g. 四川省
- * @param speeches every speech of the table of contents, in order
+ * @param province the province the speakers belong to, inferred from them, e.g. 四川省; null when none resolves
+ * @param speeches every speech, in order
+ * @param warnings what the parser assumed, by line
+ * @param unplaced source text that ended up in no speech and is not page furniture
+ * @param coverage characters of the source that ended up in some speech or in the cover / characters of the
+ *                 source minus page furniture and whitespace (1.0: everything placed)
  */
 public record ParsedCompilation(String title, String subtitle, String meeting, LocalDate date,
-                                String province, List<ParsedSpeech> speeches) {
+                                String province, List<ParsedSpeech> speeches, List<ParseWarning> warnings,
+                                List<UnplacedText> unplaced, double coverage) {
     public ParsedCompilation {
         speeches = List.copyOf(speeches);
+        warnings = List.copyOf(warnings);
+        unplaced = List.copyOf(unplaced);
     }
 }

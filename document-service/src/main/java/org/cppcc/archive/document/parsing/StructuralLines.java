@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cppcc.archive.document.text.MatchForm;
+
 /**
  * Recognisers for the structural lines of a compilation. Matching works on the normalised form of a line (so
  * ASCII and full-width punctuation are equivalent); anything returned for storage is cut from the source text.
@@ -61,7 +63,7 @@ final class StructuralLines {
 
     /** Comparison key of a committee name. */
     static String committeeKey(String committee) {
-        String norm = LineReader.normalise(committee);
+        String norm = MatchForm.of(committee);
         return norm.endsWith(":") ? norm.substring(0, norm.length() - 1) : norm;
     }
 
@@ -100,7 +102,7 @@ final class StructuralLines {
         if (digits == 0 || digits > 4) {
             return null;
         }
-        int page = Integer.parseInt(LineReader.normalise(text.substring(end, digitsEnd)));
+        int page = Integer.parseInt(MatchForm.of(text.substring(end, digitsEnd)));
         int leaderEnd = end;
         int dots = 0;
         boolean ellipsis = false;

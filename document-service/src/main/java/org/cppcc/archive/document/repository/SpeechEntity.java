@@ -40,6 +40,13 @@ public class SpeechEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 100)
     public String committee;
 
+    /** A {@link org.cppcc.archive.document.divisions.SpeakerKind} value. */
+    @Column(name = "speaker_kind", nullable = false, length = 20)
+    public String speakerKind;
+
+    @Column(name = "speaker_name", length = 50)
+    public String speakerName;
+
     @Column(length = 100)
     public String region;
 

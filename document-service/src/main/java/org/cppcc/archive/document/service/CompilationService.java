@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.cppcc.archive.document.mapping.SpeechMapper;
 import org.cppcc.archive.document.parsing.CompilationParser;
-import org.cppcc.archive.document.parsing.Gazetteer;
+import org.cppcc.archive.document.divisions.Gazetteer;
 import org.cppcc.archive.document.parsing.ParsedCompilation;
 import org.cppcc.archive.document.parsing.ParsedSpeech;
 import org.cppcc.archive.document.repository.CompilationEntity;

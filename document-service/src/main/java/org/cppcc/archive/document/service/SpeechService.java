@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.cppcc.archive.document.api.SpeechInput;
 import org.cppcc.archive.document.mapping.SpeechMapper;
-import org.cppcc.archive.document.parsing.Gazetteer;
-import org.cppcc.archive.document.parsing.Region;
+import org.cppcc.archive.document.divisions.Gazetteer;
+import org.cppcc.archive.document.divisions.Region;
 import org.cppcc.archive.document.repository.AuditEntryEntity;
 import org.cppcc.archive.document.repository.CompilationEntity;
 import org.cppcc.archive.document.repository.FeedHeadEntity;
@@ -152,7 +152,7 @@ public class SpeechService {
         if (input.region() != null || input.regionCode() != null) {
             return null; // the editor said it; take it as given
         }
-        return gazetteer.resolveCommittee(input.committee()).orElse(null);
+        return gazetteer.resolve(input.committee(), null).orElse(null);
     }
 
     private static void requireCompilation(Long compilationId) {
@@ -170,6 +170,8 @@ public class SpeechService {
         c.compilationId = s.compilationId;
         c.speechOrder = s.speechOrder;
         c.committee = s.committee;
+        c.speakerKind = s.speakerKind;
+        c.speakerName = s.speakerName;
         c.region = s.region;
         c.regionCode = s.regionCode;
         c.level = s.level;
@@ -190,6 +192,8 @@ public class SpeechService {
         diff(changed, "compilationId", a.compilationId, b.compilationId);
         diff(changed, "order", a.speechOrder, b.speechOrder);
         diff(changed, "committee", a.committee, b.committee);
+        diff(changed, "speakerKind", a.speakerKind, b.speakerKind);
+        diff(changed, "speakerName", a.speakerName, b.speakerName);
         diff(changed, "region", a.region + a.regionCode + a.level + a.parentRegion,
                 b.region + b.regionCode + b.level + b.parentRegion);
         diff(changed, "title", a.title, b.title);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.cppcc.archive.document.divisions.Gazetteer;
+
 /** Test access to the seed compilation (and other fixtures) on the classpath. */
 final class Seed {
 

