@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.cppcc.archive.document.text.MatchForm;
 
@@ -29,6 +30,7 @@ import org.cppcc.archive.document.text.MatchForm;
 public final class Gazetteer {
 
     private static final String NATIONAL_RESOURCE = "/gazetteer/divisions.tsv";
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final Set<String> PROVINCE_LEVELS = Set.of("province", "municipality", "autonomous-region");
     private static final Set<String> PREFECTURE_LEVELS = Set.of("prefecture-city", "autonomous-prefecture",
             "prefecture", "league");
@@ -116,7 +118,7 @@ public final class Gazetteer {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 4 || !f[0].matches("\\d{6}") || f[1].isBlank()) {
+            if (f.length != 4 || !CODE.matcher(f[0]).matches() || f[1].isBlank()) {
                 throw new IllegalStateException("gazetteer line " + number + ": expected code, name, level, parent");
             }
             String level = f[2].strip();
