@@ -70,7 +70,7 @@ public final class Gazetteer {
         int longest = 0;
         for (Division d : byCode.values()) {
             for (String form : d.forms()) {
-                // a short form that is another division's official name (none today) would make both ambiguous
+                // a short form that is another division's official name must not make that name ambiguous
                 if (form.equals(d.name()) || !officialNames.contains(form)) {
                     names.computeIfAbsent(form, k -> new ArrayList<>()).add(d);
                     longest = Math.max(longest, form.length());
