@@ -19,6 +19,8 @@ final class FactDocuments {
                 .append("speechVersion", speech.getLong("version"))
                 .append("compilationId", speech.get("compilationId"))
                 .append("committee", speech.getString("committee"))
+                .append("speakerKind", speech.getString("speakerKind"))
+                .append("speakerName", speech.getString("speakerName"))
                 .append("region", speech.getString("region"))
                 .append("regionCode", speech.getString("regionCode"))
                 .append("level", speech.getString("level"))
