@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The GB/T 2260 divisions, read from the gazetteer resource: one division a line, tab-separated code, name,
- * level and parent code (empty for a province-level division); lines starting with {@code #} are comments, the
- * first of them says where the data comes from. Immutable once read.
+ * level and parent code (empty for a province-level division), after an optional header row naming the columns;
+ * lines starting with {@code #} are comments, the first of them says what the data is. Immutable once read.
  */
 public final class Gazetteer {
 
@@ -45,6 +45,9 @@ public final class Gazetteer {
                 continue;
             }
             String[] cols = line.split("\t", -1);
+            if (byCode.isEmpty() && "code".equals(cols[0])) {
+                continue; // the header row
+            }
             if (cols.length < 3 || !cols[0].matches("\\d{6}") || cols[1].isBlank()) {
                 throw new IOException("gazetteer line " + lineNumber + ": expected code, name, level, parent code");
             }
