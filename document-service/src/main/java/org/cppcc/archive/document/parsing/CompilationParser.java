@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.cppcc.archive.document.divisions.Gazetteer;
+import org.cppcc.archive.document.divisions.Region;
 import org.cppcc.archive.document.divisions.SpeakerKind;
 
 /**
@@ -46,8 +47,10 @@ public final class CompilationParser {
                     body == null ? List.of() : body.sections(),
                     outline));
         }
+        String province = gazetteer.inferProvince(toc.entries().stream().map(TocReader.Entry::committee).toList())
+                .map(Region::name).orElse(null);
         return new ParsedCompilation(cover.title(), cover.subtitle(), cover.meeting(), cover.date(),
-                gazetteer.province(), speeches, List.of(), List.of(), 1.0);
+                province, speeches, List.of(), List.of(), 1.0);
     }
 
     /** The bookmarks, when present, must list the same committees as the TOC and one heading group per speech. */
