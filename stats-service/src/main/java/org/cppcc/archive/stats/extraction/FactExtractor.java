@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.cppcc.archive.stats.extraction.ExtractedFact.Change;
 import org.cppcc.archive.stats.extraction.ExtractedFact.Range;
@@ -98,7 +99,7 @@ public final class FactExtractor {
             return fact;
         }
         return new ExtractedFact(fact.value(), fact.approx(), fact.range(), fact.change(), fact.unit(),
-                previous.subject(), previous.category(), previous.tier(), fact.text(), fact.sentence(),
+                previous.subject(), previous.category(), previous.tier(), fact.per(), fact.text(), fact.sentence(),
                 fact.sentenceStart(), fact.start(), fact.end());
     }
 
@@ -226,7 +227,7 @@ public final class FactExtractor {
             }
         }
         return new ExtractedFact(ChineseNumerals.normalise(value), approx, range, change, unit, subject, category, tier,
-                text.substring(spanStart, spanEnd), sentenceText, sentence[0], spanStart, spanEnd);
+                distributive(text, spanStart, sentence[0]), text.substring(spanStart, spanEnd), sentenceText, sentence[0], spanStart, spanEnd);
     }
 
     private static Num number(String text, Matcher m) {
@@ -376,6 +377,35 @@ public final class FactExtractor {
             begin--;
         }
         return new PlaceRule(rest.substring(begin, end), tier);
+    }
+
+    /**
+     * The phrase that makes a figure hold for each of several things, 每 and its noun, when the clause before the
+     * figure has one: 每个工作室安排8—15名委员 → 每个工作室, 每年至少9次 → 每年. Such a figure is not a total.
+     */
+    private static String distributive(String text, int spanStart, int sentenceStart) {
+        int begin = spanStart;
+        while (begin > sentenceStart && ",，；;。".indexOf(text.charAt(begin - 1)) < 0) {
+            begin--;
+        }
+        int at = text.lastIndexOf('每', spanStart - 1);
+        if (at < begin) {
+            return null;
+        }
+        int end = at + 1;
+        while (end < spanStart && end - at < 8 && !startsVerbOrNumber(text, end)) {
+            end++;
+        }
+        return end > at + 1 ? text.substring(at, end) : null;
+    }
+
+    private static boolean startsVerbOrNumber(String text, int at) {
+        if (at > 0 && text.charAt(at - 1) != '每' && isNumeral(text.charAt(at))) {
+            return true; // 每3名委员: the numeral after 每 is part of the phrase
+        }
+        return DELIMITERS.indexOf(text.charAt(at)) >= 0
+                || Stream.of("由", "安排", "至少", "不少于", "不低于", "超过", "将近", "平均").anyMatch(w -> text.startsWith(w, at))
+                || LEADING_VERBS.stream().filter(v -> v.length() > 1).anyMatch(v -> text.startsWith(v, at));
     }
 
     /**

@@ -38,6 +38,7 @@ final class FactDocuments {
                 .append("subject", f.subject())
                 .append("category", f.category().name())
                 .append("tier", f.tier() == null ? null : f.tier().name())
+                .append("per", f.per())
                 .append("text", f.text())
                 .append("sentence", f.sentence())
                 .append("start", f.start())

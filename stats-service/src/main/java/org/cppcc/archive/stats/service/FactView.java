@@ -10,7 +10,7 @@ public final class FactView {
 
     static final String[] FIELDS = { "id", "speechId", "speechVersion", "compilationId", "region", "regionCode",
             "committee", "speakerKind", "speakerName", "sectionIndex", "paragraphIndex", "paragraphId", "kind", "value",
-            "approx", "range", "change", "unit", "subject", "category", "tier", "text", "sentence", "start", "end",
+            "approx", "range", "change", "unit", "subject", "category", "tier", "per", "text", "sentence", "start", "end",
             "status", "extracted", "curation" };
 
     private FactView() {

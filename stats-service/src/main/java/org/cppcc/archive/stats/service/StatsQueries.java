@@ -37,6 +37,8 @@ import com.mongodb.client.model.Sorts;
 public class StatsQueries {
 
     private static final Bson COUNTED = ne("status", "rejected");
+    /** The facts a total adds up: counted, and stating a figure for all, not for each (每个联络组3—5名). */
+    private static final Bson SUMMED = and(COUNTED, eq("per", null));
 
     private final StatsStore store;
     private final CommitteeCoverage coverage;
@@ -111,7 +113,7 @@ public class StatsQueries {
     }
 
     private Map<String, Object> computePlatforms(Scope scope) {
-        List<Bson> filters = new ArrayList<>(List.of(COUNTED, eq("category", Category.platform.name())));
+        List<Bson> filters = new ArrayList<>(List.of(SUMMED, eq("category", Category.platform.name())));
         filters.addAll(scope.filters());
         Bson match = and(filters);
         Map<String, Map<String, Object>> regions = new TreeMap<>();
@@ -168,7 +170,7 @@ public class StatsQueries {
     }
 
     private Map<String, Object> computeMembers(Scope scope) {
-        List<Bson> filters = new ArrayList<>(List.of(COUNTED, eq("category", Category.member.name())));
+        List<Bson> filters = new ArrayList<>(List.of(SUMMED, eq("category", Category.member.name())));
         filters.addAll(scope.filters());
         Map<String, Map<String, Object>> regions = new LinkedHashMap<>();
         Map<String, Double> byKind = new TreeMap<>();

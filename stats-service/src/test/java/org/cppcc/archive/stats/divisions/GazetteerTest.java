@@ -40,6 +40,17 @@ class GazetteerTest {
     }
 
     @Test
+    void theServicesResourceHoldsEveryProvinceLevelDivisionWithItsDivisions() throws IOException {
+        Gazetteer g = Gazetteer.read(new InputStreamReader(Objects.requireNonNull(
+                GazetteerTest.class.getResourceAsStream("/gazetteer/divisions.tsv")), StandardCharsets.UTF_8));
+        assertEquals(31, g.children(null).stream().filter(Division::provinceLevel).count());
+        assertEquals(21, g.children("510000").stream().filter(Division::prefectureLevel).count());
+        assertEquals(183, g.countyLevelIn("510000").size());
+        assertEquals("黔东南苗族侗族自治州", g.prefectureOf(g.byCode("522601").orElseThrow()).orElseThrow().name()); // 凯里市
+        assertEquals(12, g.children("150000").stream().filter(Division::prefectureLevel).count()); // 内蒙古: 盟 too
+    }
+
+    @Test
     void refusesUnknownLevelsDuplicateCodesAndMissingParents() {
         assertThrows(IOException.class, () -> Gazetteer.read(new StringReader("510000\t四川省\tstate\t\n")));
         assertThrows(IOException.class,

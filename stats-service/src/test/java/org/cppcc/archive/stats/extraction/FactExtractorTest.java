@@ -221,6 +221,15 @@ class FactExtractorTest {
     }
 
     @Test
+    void aFigureForEachIsMarkedAsSuch() {
+        List<ExtractedFact> facts = extractor.extract("全区312名委员全部编入联络组,每个联络组配备3—5名驻点委员,每年至少开展4次活动。");
+        assertNull(facts.get(0).per());
+        assertEquals("每个联络组", facts.get(1).per());
+        assertEquals("每年", facts.get(2).per());
+        assertEquals("每组", only("每组7名成员。").per());
+    }
+
+    @Test
     void numerals() {
         assertEquals(12L, ChineseNumerals.parse("十二"));
         assertEquals(20L, ChineseNumerals.parse("二十"));

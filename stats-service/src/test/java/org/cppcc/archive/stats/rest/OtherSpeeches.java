@@ -8,11 +8,11 @@ final class OtherSpeeches {
     private OtherSpeeches() {
     }
 
-    /** 政协杭州市西湖区委员会: platforms and members of a region outside Sichuan. */
+    /** 政协杭州市西湖区委员会: platforms and members of a region outside Sichuan (3—5 per group: not a total). */
     static ObjectNode xihu() {
         ObjectNode s = speech(201, "政协杭州市西湖区委员会", "committee", null);
         s.put("region", "西湖区").put("regionCode", "330106").put("level", "district").put("parentRegion", "杭州市");
-        paragraph(s, "全区建成村级协商议事会120个、街道协商平台10个。780名委员全部编入18个委员工作组。");
+        paragraph(s, "全区建成村级协商议事会120个、街道协商平台10个。780名委员全部编入18个委员工作组，每个工作组联系3—5名驻点委员。");
         return s;
     }
 

@@ -190,7 +190,10 @@ class StatsResourceTest {
                 .body("items[0].committee", equalTo("民盟四川省委会")).body("items[0].speakerKind", equalTo("party"))
                 .body("items[0].category", equalTo("output"));
         given().auth().oauth2(analyst).queryParam("speakerKind", "committee").get("/api/v1/stats/facts").then()
-                .statusCode(200).body("total", equalTo(41));
+                .statusCode(200).body("total", equalTo(42));
+        given().auth().oauth2(analyst).queryParam("region", "西湖区").queryParam("category", "member")
+                .get("/api/v1/stats/facts").then().statusCode(200).body("total", equalTo(2))
+                .body("items.find { it.text == '3—5名' }.per", equalTo("每个工作组"));
         given().auth().oauth2(analyst).queryParam("speakerKind", "party").get("/api/v1/stats/platforms").then()
                 .statusCode(200).body("regions", hasSize(0));
         given().auth().oauth2(analyst).queryParam("terms", "提案").queryParam("speakerKind", "party")
