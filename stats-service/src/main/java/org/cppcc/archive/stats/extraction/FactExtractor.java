@@ -227,7 +227,8 @@ public final class FactExtractor {
             }
         }
         return new ExtractedFact(ChineseNumerals.normalise(value), approx, range, change, unit, subject, category, tier,
-                distributive(text, spanStart, sentence[0]), text.substring(spanStart, spanEnd), sentenceText, sentence[0], spanStart, spanEnd);
+                distributive(text, spanStart, sentence[0]), text.substring(spanStart, spanEnd), sentenceText,
+                sentence[0], spanStart, spanEnd);
     }
 
     private static Num number(String text, Matcher m) {
@@ -384,10 +385,7 @@ public final class FactExtractor {
      * figure has one: 每个工作室安排8—15名委员 → 每个工作室, 每年至少9次 → 每年. Such a figure is not a total.
      */
     private static String distributive(String text, int spanStart, int sentenceStart) {
-        int begin = spanStart;
-        while (begin > sentenceStart && ",，；;。".indexOf(text.charAt(begin - 1)) < 0) {
-            begin--;
-        }
+        int begin = clauseStart(text, spanStart, sentenceStart);
         int at = text.lastIndexOf('每', spanStart - 1);
         if (at < begin) {
             return null;
@@ -413,10 +411,7 @@ public final class FactExtractor {
      * 在苏木乡镇建成协商议事室68个 (township ones). The place follows 在 at the start of the clause.
      */
     private static Tier locativeTier(String text, int spanStart, int sentenceStart) {
-        int begin = spanStart;
-        while (begin > sentenceStart && ",，；;。".indexOf(text.charAt(begin - 1)) < 0) {
-            begin--;
-        }
+        int begin = clauseStart(text, spanStart, sentenceStart);
         String clause = text.substring(begin, spanStart);
         int at = clause.indexOf('在');
         if (at < 0 || at > 4) {
@@ -475,16 +470,16 @@ public final class FactExtractor {
      * was named earlier, and what stands before the number is the agent.
      */
     private static boolean passiveClause(String text, int spanStart, int sentenceStart) {
-        for (int i = spanStart - 1; i >= sentenceStart; i--) {
-            char c = text.charAt(i);
-            if (c == '被') {
-                return true;
-            }
-            if (",，；;：:".indexOf(c) >= 0) {
-                return false;
-            }
+        return text.substring(clauseStart(text, spanStart, sentenceStart), spanStart).indexOf('被') >= 0;
+    }
+
+    /** Where the clause holding {@code at} starts: after the last comma, semicolon or colon before it. */
+    private static int clauseStart(String text, int at, int sentenceStart) {
+        int begin = at;
+        while (begin > sentenceStart && ",，；;：:。".indexOf(text.charAt(begin - 1)) < 0) {
+            begin--;
         }
-        return false;
+        return begin;
     }
 
     /**

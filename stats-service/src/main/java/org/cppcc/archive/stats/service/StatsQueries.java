@@ -28,7 +28,6 @@ import org.cppcc.archive.stats.store.StatsStore;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
@@ -134,7 +133,8 @@ public class StatsQueries {
             double total = row.get("total", Number.class).doubleValue();
             @SuppressWarnings("unchecked")
             Map<String, Object> tiers = (Map<String, Object>) r.get("tiers");
-            tiers.put(tier, number(total));
+            Object earlier = tiers.get(tier); // rows stored without a kind and with "committee" meet in one row
+            tiers.put(tier, number(total + (earlier == null ? 0 : ((Number) earlier).doubleValue())));
             totals.merge(tier, total, Double::sum);
             byKind.merge(kind, total, Double::sum);
         }
@@ -164,7 +164,10 @@ public class StatsQueries {
         return out;
     }
 
-    /** Members figures per region and speaker kind, with coverage where the speech says "all" and what they are assigned to. */
+    /**
+     * Members figures per region and speaker kind, with coverage where the speech says "all" and what they are
+     * assigned to.
+     */
     public Map<String, Object> members(Scope scope) {
         return cache.get(ResultCache.key("members", scope.key()), () -> computeMembers(scope));
     }
