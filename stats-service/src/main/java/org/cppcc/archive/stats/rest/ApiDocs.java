@@ -36,9 +36,9 @@ final class ApiDocs {
             + "]}], \"totals\": {\"township\": 46, \"village\": 23, \"all\": 69, \"bySpeakerKind\": {\"committee\": 69}}}";
 
     static final String PLATFORMS_CSV = """
-            region,regionCode,speakerKind,tier,platforms
-            内江市,511000,committee,township,46
-            内江市,511000,committee,village,23
+            region,regionCode,tier,platforms,speakerKind
+            内江市,511000,township,46,committee
+            内江市,511000,village,23,committee
             """;
 
     static final String MEMBERS = """

@@ -101,9 +101,10 @@ public class StatsResource {
         for (Map<String, Object> r : (List<Map<String, Object>>) platforms(compilationId, region, speakerKind)
                 .get("regions")) {
             ((Map<String, Object>) r.get("tiers")).forEach((tier, n) -> rows.add(Arrays.asList(r.get("region"),
-                    r.get("regionCode"), r.get("speakerKind"), tier, n)));
+                    r.get("regionCode"), tier, n, r.get("speakerKind"))));
         }
-        return Csv.of(List.of("region", "regionCode", "speakerKind", "tier", "platforms"), rows);
+        // columns added since the first version come last, so that readers by position keep working
+        return Csv.of(List.of("region", "regionCode", "tier", "platforms", "speakerKind"), rows);
     }
 
     @GET
@@ -130,10 +131,10 @@ public class StatsResource {
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : (List<Map<String, Object>>) members(compilationId, region, speakerKind)
                 .get("regions")) {
-            rows.add(Arrays.asList(r.get("region"), r.get("regionCode"), r.get("speakerKind"), r.get("members"),
-                    r.get("coverage"), r.get("assignedTo"), r.get("basis")));
+            rows.add(Arrays.asList(r.get("region"), r.get("regionCode"), r.get("members"), r.get("coverage"),
+                    r.get("assignedTo"), r.get("basis"), r.get("speakerKind")));
         }
-        return Csv.of(List.of("region", "regionCode", "speakerKind", "members", "coverage", "assignedTo", "basis"), rows);
+        return Csv.of(List.of("region", "regionCode", "members", "coverage", "assignedTo", "basis", "speakerKind"), rows);
     }
 
     @GET
@@ -201,9 +202,9 @@ public class StatsResource {
             @QueryParam("region") String region, @QueryParam("speakerKind") String speakerKind,
             @QueryParam("speechId") String speechId, @QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        List<String> header = List.of("id", "speechId", "region", "committee", "speakerKind", "speakerName",
-                "sectionIndex", "paragraphIndex", "value", "approx", "unit", "subject", "category", "tier", "text",
-                "sentence", "start", "end", "status");
+        List<String> header = List.of("id", "speechId", "region", "sectionIndex", "paragraphIndex", "value", "approx",
+                "unit", "subject", "category", "tier", "text", "sentence", "start", "end", "status", "committee",
+                "speakerKind", "speakerName", "per");
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> f : facts(category, tier, region, speakerKind, speechId, q, status, page, size)
                 .items()) {
@@ -254,11 +255,11 @@ public class StatsResource {
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> t : (List<Map<String, Object>>) topics(terms, compilationId, speakerKind).get("terms")) {
             for (Map<String, Object> s : (List<Map<String, Object>>) t.get("speeches")) {
-                rows.add(List.of(t.get("term"), s.get("speechId"), String.valueOf(s.get("region")), s.get("speakerKind"),
-                        s.get("mentions")));
+                rows.add(List.of(t.get("term"), s.get("speechId"), String.valueOf(s.get("region")), s.get("mentions"),
+                        s.get("speakerKind")));
             }
         }
-        return Csv.of(List.of("term", "speechId", "region", "speakerKind", "mentions"), rows);
+        return Csv.of(List.of("term", "speechId", "region", "mentions", "speakerKind"), rows);
     }
 
     /** An admin's verdict on one fact. */

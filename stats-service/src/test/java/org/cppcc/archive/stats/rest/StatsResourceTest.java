@@ -87,8 +87,8 @@ class StatsResourceTest {
         given().auth().oauth2(analyst()).queryParam("region", "内江市").get("/api/v1/stats/platforms").then()
                 .statusCode(200).body("regions", hasSize(1));
         given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/platforms").then().statusCode(200)
-                .contentType(startsWith("text/csv")).body(startsWith("region,regionCode,speakerKind,tier,platforms"))
-                .body(containsString("内江市,511000,committee,township,46"));
+                .contentType(startsWith("text/csv")).body(startsWith("region,regionCode,tier,platforms,speakerKind"))
+                .body(containsString("内江市,511000,township,46,committee"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class StatsResourceTest {
                 .body("committeesByLevel.'prefecture-city'", equalTo(7))
                 .body("committeesByLevel.district", equalTo(2)).body("speakersByKind.committee", equalTo(12));
         given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/members").then().statusCode(200)
-                .body(containsString("内江市,511000,committee,1788,1.0,10个工作组,"));
+                .body(containsString("内江市,511000,1788,1.0,10个工作组,,committee"));
         given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/coverage").then().statusCode(200)
                 .body(startsWith("province,provinceCode,region,regionCode,level,represented,withBody,committees"))
                 .body(containsString("四川省,510000,遂宁市,510900,prefecture-city,true,false,政协射洪市委员会 (outline)"));
@@ -154,7 +154,8 @@ class StatsResourceTest {
                 .statusCode(200).body("terms[1].term", equalTo("双助"))
                 .body("terms[1].regions.'巴中市'", equalTo(10)).body("terms[1].mentions", equalTo(11));
         given().auth().oauth2(analyst()).accept("text/csv").queryParam("region", "乐山市").get("/api/v1/stats/facts")
-                .then().statusCode(200).body(startsWith("id,speechId,region,committee,speakerKind"));
+                .then().statusCode(200).body(startsWith("id,speechId,region,sectionIndex"))
+                .body(containsString(",committee,speakerKind,speakerName,per\r\n")); // new columns last
     }
 
     @Test
