@@ -14,6 +14,13 @@ public interface StatsConfig {
     @WithDefault("data/stats")
     String dataDir();
 
+    /**
+     * The classpath resource with the GB/T 2260 divisions (code, name, level, parent code), the denominators of
+     * committee coverage.
+     */
+    @WithDefault("gazetteer/divisions.tsv")
+    String gazetteerResource();
+
     Mongo mongo();
 
     Feed feed();

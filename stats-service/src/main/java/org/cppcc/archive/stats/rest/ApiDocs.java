@@ -12,8 +12,12 @@ final class ApiDocs {
     static final String PROBLEM = Problem.MEDIA_TYPE;
     static final String CSV = Csv.MEDIA_TYPE;
 
+    static final String SPEAKER_KIND = "only speeches given by this kind of speaker (facts of speeches stored "
+            + "without a kind count as a committee's)";
+
     static final String FACT = """
-            {"id": "4-2-1-0", "speechId": 4, "region": "内江市", "regionCode": "511000", "sectionIndex": 1, \
+            {"id": "4-2-1-0", "speechId": 4, "region": "内江市", "regionCode": "511000", \
+            "committee": "政协内江市委员会", "speakerKind": "committee", "speakerName": null, "sectionIndex": 1, \
             "paragraphIndex": 0, "value": 46, "approx": false, "unit": "个", "subject": "镇级协商平台", \
             "category": "platform", "tier": "township", "text": "镇级协商平台46个", \
             "sentence": "到今年8月底,全市陆续建成镇级协商平台46个、村级平台23个,初步形成覆盖全市的四级协商平台网络", \
@@ -22,34 +26,49 @@ final class ApiDocs {
     static final String OVERVIEW = """
             {"compilations": 1, "speeches": {"total": 12, "withBody": 6, "outlineOnly": 6, "truncated": 1}, \
             "committeesByLevel": {"prefecture-city": 7, "autonomous-prefecture": 1, "district": 2, \
-            "county-level-city": 1, "county": 1}, "characters": 18000, "factsByCategory": {"platform": 9}, "facts": 80}""";
+            "county-level-city": 1, "county": 1}, "characters": 18000, "factsByCategory": {"platform": 9}, \
+            "speechesBySpeakerKind": {"committee": 12, "party": 0, "federation": 0, "sector": 0, \
+            "special-committee": 0, "member": 0}, "factsBySpeakerKind": {"committee": 80, "party": 0, \
+            "federation": 0, "sector": 0, "special-committee": 0, "member": 0}, "facts": 80}""";
 
     static final String PLATFORMS = "{\"regions\": [{\"region\": \"内江市\", \"regionCode\": \"511000\", "
-            + "\"tiers\": {\"township\": 46, \"village\": 23}, \"facts\": [" + FACT + "]}], "
-            + "\"totals\": {\"township\": 46, \"village\": 23, \"all\": 69}}";
+            + "\"speakerKind\": \"committee\", \"tiers\": {\"township\": 46, \"village\": 23}, \"facts\": [" + FACT
+            + "]}], \"totals\": {\"township\": 46, \"village\": 23, \"all\": 69, \"bySpeakerKind\": {\"committee\": 69}}}";
 
     static final String PLATFORMS_CSV = """
-            region,regionCode,tier,platforms
-            内江市,511000,township,46
-            内江市,511000,village,23
+            region,regionCode,tier,platforms,speakerKind
+            内江市,511000,township,46,committee
+            内江市,511000,village,23,committee
             """;
 
     static final String MEMBERS = """
-            {"regions": [{"region": "巴中市", "regionCode": "511900", "members": 1788, "coverage": "all", \
-            "assignedTo": "10个工作组", "basis": "市县两级政协1788名委员全部划入10个工作组", "facts": []}], \
-            "totals": {"members": 1788, "regions": 1}}""";
+            {"regions": [{"region": "内江市", "regionCode": "511000", "speakerKind": "committee", "members": 1788, \
+            "coverage": 1.0, "assignedTo": "10个工作组", "basis": null, "facts": []}], \
+            "totals": {"members": 1788, "regions": 1, "bySpeakerKind": {"committee": 1788}}}""";
 
     static final String COVERAGE = """
-            {"gazetteer": "Sichuan prefecture-level divisions (GB/T 2260)", "prefectures": [{"region": "成都市", \
-            "regionCode": "510100", "represented": true, "withBody": true, "committees": [{"speechId": 1, \
-            "committee": "政协成都市委员会", "region": "成都市", "regionCode": "510100", "level": "prefecture-city", \
-            "content": "body"}]}], "totals": {"prefectures": 21, "represented": 11, "withBody": 6}}""";
+            {"gazetteer": "GB/T 2260 divisions", "provinces": [{"province": "四川省", "provinceCode": "510000", \
+            "level": "province", "prefectureLevel": {"divisions": 21, "represented": 12, "withBody": 6, \
+            "coverage": 0.5714}, "countyLevel": {"divisions": 183, "represented": 4, "withBody": 0, "coverage": 0.0219}, \
+            "prefectures": [{"region": "成都市", "regionCode": "510100", "level": "prefecture-city", "represented": true, \
+            "withBody": true, "committees": [{"speechId": 1, "committee": "政协成都市委员会", "speakerKind": "committee", \
+            "region": "成都市", "regionCode": "510100", "level": "prefecture-city", \
+            "content": "body"}]}], "direct": []}], "totals": {"provinces": 1, "prefectureLevel": {"divisions": 21, \
+            "represented": 12, "withBody": 6, "coverage": 0.5714}, "countyLevel": {"divisions": 183, "represented": 4, \
+            "withBody": 0, "coverage": 0.0219}}, "committeesByLevel": {"prefecture-city": 7}, \
+            "speakersByKind": {"committee": 12}, "outsideGazetteer": []}""";
+
+    static final String COVERAGE_CSV = """
+            province,provinceCode,region,regionCode,level,represented,withBody,committees
+            四川省,510000,成都市,510100,prefecture-city,true,true,政协成都市委员会 (body)
+            四川省,510000,自贡市,510300,prefecture-city,true,false,政协自贡市自流井区委员会 (outline)
+            """;
 
     static final String FACTS = "{\"items\": [" + FACT + "], \"total\": 1, \"page\": 0, \"size\": 20}";
 
     static final String TOPICS = """
             {"terms": [{"term": "有事来协商", "mentions": 9, "speeches": [{"speechId": 4, "region": "内江市", \
-            "mentions": 3}], "regions": {"内江市": 3}}]}""";
+            "speakerKind": "committee", "mentions": 3}], "regions": {"内江市": 3}, "speakerKinds": {"committee": 9}}]}""";
 
     static final String CURATION = """
             {"action": "correct", "value": 46, "unit": "个", "subject": "镇级协商平台", "tier": "township", \

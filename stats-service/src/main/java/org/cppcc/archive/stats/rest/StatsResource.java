@@ -21,15 +21,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cppcc.archive.stats.divisions.CommitteeCoverage;
 import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.Tier;
-import org.cppcc.archive.stats.service.StatsQueries.Page;
+import org.cppcc.archive.stats.service.Scope;
+import org.cppcc.archive.stats.service.SpeakerKind;
 import org.cppcc.archive.stats.service.StatsQueries;
+import org.cppcc.archive.stats.service.StatsQueries.FactFilter;
+import org.cppcc.archive.stats.service.StatsQueries.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -75,12 +80,13 @@ public class StatsResource {
     @Path("/platforms")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Platforms per region and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS_CSV)) })
-    @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region, speaker kind and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
+    @APIResponse(responseCode = "200", description = "Platforms per region, speaker kind and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS_CSV)) })
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> platforms(@QueryParam("compilationId") String compilationId,
-            @QueryParam("region") String region) {
-        return queries.platforms(longParam("compilationId", compilationId), blankToNull(region));
+            @QueryParam("region") String region,
+            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
+        return queries.platforms(scope(compilationId, region, speakerKind));
     }
 
     @GET
@@ -89,25 +95,29 @@ public class StatsResource {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
-    public String platformsCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
+    public String platformsCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region,
+            @QueryParam("speakerKind") String speakerKind) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> r : (List<Map<String, Object>>) platforms(compilationId, region).get("regions")) {
-            ((Map<String, Object>) r.get("tiers")).forEach((tier, n) -> rows.add(List.of(r.get("region"),
-                    String.valueOf(r.get("regionCode")), tier, n)));
+        for (Map<String, Object> r : (List<Map<String, Object>>) platforms(compilationId, region, speakerKind)
+                .get("regions")) {
+            ((Map<String, Object>) r.get("tiers")).forEach((tier, n) -> rows.add(Arrays.asList(r.get("region"),
+                    r.get("regionCode"), tier, n, r.get("speakerKind"))));
         }
-        return Csv.of(List.of("region", "regionCode", "tier", "platforms"), rows);
+        // columns added since the first version come last, so that readers by position keep working
+        return Csv.of(List.of("region", "regionCode", "tier", "platforms", "speakerKind"), rows);
     }
 
     @GET
     @Path("/members")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(operationId = "getMemberStats", summary = "CPPCC members per region, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Members per region", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getMemberStats", summary = "CPPCC members per region and speaker kind, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
+    @APIResponse(responseCode = "200", description = "Members per region and speaker kind", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> members(@QueryParam("compilationId") String compilationId,
-            @QueryParam("region") String region) {
-        return queries.members(longParam("compilationId", compilationId), blankToNull(region));
+            @QueryParam("region") String region,
+            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
+        return queries.members(scope(compilationId, region, speakerKind));
     }
 
     @GET
@@ -116,24 +126,27 @@ public class StatsResource {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
-    public String membersCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region) {
+    public String membersCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region,
+            @QueryParam("speakerKind") String speakerKind) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> r : (List<Map<String, Object>>) members(compilationId, region).get("regions")) {
+        for (Map<String, Object> r : (List<Map<String, Object>>) members(compilationId, region, speakerKind)
+                .get("regions")) {
             rows.add(Arrays.asList(r.get("region"), r.get("regionCode"), r.get("members"), r.get("coverage"),
-                    r.get("assignedTo"), r.get("basis")));
+                    r.get("assignedTo"), r.get("basis"), r.get("speakerKind")));
         }
-        return Csv.of(List.of("region", "regionCode", "members", "coverage", "assignedTo", "basis"), rows);
+        return Csv.of(List.of("region", "regionCode", "members", "coverage", "assignedTo", "basis", "speakerKind"), rows);
     }
 
     @GET
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(operationId = "getCoverageStats", summary = "Committees represented against Sichuan's 21 prefecture-level divisions, body vs outline only", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Coverage per prefecture", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "成都市", value = ApiDocs.COVERAGE)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "compilationId is not an integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> coverage(@QueryParam("compilationId") String compilationId) {
-        return queries.coverage(longParam("compilationId", compilationId));
+    @Operation(operationId = "getCoverageStats", summary = "Divisions represented by a speaker, per province of the speeches: prefecture-level and county-level, body vs outline only", description = "Role: analyst. The denominators are the GB/T 2260 divisions of each province the speeches' regions lie in. With Accept: text/csv one row per prefecture-level division.")
+    @APIResponse(responseCode = "200", description = "Coverage per province and prefecture-level division", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsQueries.Coverage.class), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE_CSV)) })
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public StatsQueries.Coverage coverage(@QueryParam("compilationId") String compilationId,
+            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
+        return queries.coverage(longParam("compilationId", compilationId), speakerKind(speakerKind));
     }
 
     @GET
@@ -141,16 +154,18 @@ public class StatsResource {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({ "analyst", "admin" })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
-    @SuppressWarnings("unchecked")
-    public String coverageCsv(@QueryParam("compilationId") String compilationId) {
+    public String coverageCsv(@QueryParam("compilationId") String compilationId,
+            @QueryParam("speakerKind") String speakerKind) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> p : (List<Map<String, Object>>) coverage(compilationId).get("prefectures")) {
-            List<Map<String, Object>> committees = (List<Map<String, Object>>) p.get("committees");
-            rows.add(Arrays.asList(p.get("region"), p.get("regionCode"), p.get("represented"), p.get("withBody"),
-                    String.join("; ", committees.stream().map(c -> c.get("committee") + " (" + c.get("content") + ")")
-                            .toList())));
+        for (CommitteeCoverage.ProvinceRow province : coverage(compilationId, speakerKind).provinces()) {
+            for (CommitteeCoverage.DivisionRow p : province.prefectures()) {
+                rows.add(Arrays.asList(province.province(), province.provinceCode(), p.region(), p.regionCode(),
+                        p.level(), p.represented(), p.withBody(), String.join("; ", p.committees().stream()
+                                .map(c -> c.committee() + " (" + c.content() + ")").toList())));
+            }
         }
-        return Csv.of(List.of("region", "regionCode", "represented", "withBody", "committees"), rows);
+        return Csv.of(List.of("province", "provinceCode", "region", "regionCode", "level", "represented", "withBody",
+                "committees"), rows);
     }
 
     @GET
@@ -159,26 +174,23 @@ public class StatsResource {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(operationId = "listFacts", summary = "Extracted facts with provenance, filtered and paged", description = "Role: analyst. Each fact carries its exact sentence and character offsets. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "One page of facts", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACTS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "An invalid category, tier, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
-    public Page<Map<String, Object>> facts(@QueryParam("category") String category, @QueryParam("tier") String tier,
-            @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
-            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
-        category = blankToNull(category);
-        tier = blankToNull(tier);
+    @APIResponse(responseCode = "400", description = "An invalid category, tier, speakerKind, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    public Page<Map<String, Object>> facts(
+            @Parameter(schema = @Schema(enumeration = { "platform", "member", "body", "staff", "activity", "output", "economic", "other" })) @QueryParam("category") String category,
+            @Parameter(schema = @Schema(enumeration = { "city", "county", "township", "village" })) @QueryParam("tier") String tier,
+            @QueryParam("region") String region,
+            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind,
+            @QueryParam("speechId") String speechId, @QueryParam("q") String q,
+            @Parameter(schema = @Schema(enumeration = { "extracted", "confirmed", "corrected", "rejected" })) @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         status = blankToNull(status);
-        if (category != null && !valid(Category.values(), category)) {
-            throw new ProblemException(400, "category must be one of " + Arrays.toString(Category.values()) + ".");
-        }
-        if (tier != null && !valid(Tier.values(), tier)) {
-            throw new ProblemException(400, "tier must be one of " + Arrays.toString(Tier.values()) + ".");
-        }
         if (status != null && !STATUSES.contains(status)) {
             throw new ProblemException(400, "status must be one of " + STATUSES + ".");
         }
-        int p = intParam("page", page, 0, 0, 100_000);
-        int s = intParam("size", size, 20, 1, 100);
-        return queries.facts(category, tier, blankToNull(region), longParam("speechId", speechId), blankToNull(q),
-                status, p, s);
+        FactFilter filter = new FactFilter(enumParam("category", category, Category.values()),
+                enumParam("tier", tier, Tier.values()), blankToNull(region), speakerKind(speakerKind),
+                longParam("speechId", speechId), blankToNull(q), status);
+        return queries.facts(filter, intParam("page", page, 0, 0, 100_000), intParam("size", size, 20, 1, 100));
     }
 
     @GET
@@ -187,13 +199,16 @@ public class StatsResource {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     public String factsCsv(@QueryParam("category") String category, @QueryParam("tier") String tier,
-            @QueryParam("region") String region, @QueryParam("speechId") String speechId, @QueryParam("q") String q,
-            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("region") String region, @QueryParam("speakerKind") String speakerKind,
+            @QueryParam("speechId") String speechId, @QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         List<String> header = List.of("id", "speechId", "region", "sectionIndex", "paragraphIndex", "value", "approx",
-                "unit", "subject", "category", "tier", "text", "sentence", "start", "end", "status");
+                "unit", "subject", "category", "tier", "text", "sentence", "start", "end", "status", "committee",
+                "speakerKind", "speakerName", "per");
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> f : facts(category, tier, region, speechId, q, status, page, size).items()) {
-            rows.add(header.stream().map(f::get).toList().stream().map(v -> (Object) v).toList());
+        for (Map<String, Object> f : facts(category, tier, region, speakerKind, speechId, q, status, page, size)
+                .items()) {
+            rows.add(header.stream().map(h -> (Object) f.get(h)).toList());
         }
         return Csv.of(header, rows);
     }
@@ -213,10 +228,11 @@ public class StatsResource {
     @Path("/topics")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    @Operation(operationId = "getTopicMentions", summary = "Mentions of each term per speech and region, e.g. terms=有事来协商,双助,提案", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
+    @Operation(operationId = "getTopicMentions", summary = "Mentions of each term per speech, region and speaker kind, e.g. terms=有事来协商,双助,提案", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "Mentions per term", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.TOPICS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "No terms, too many or too long", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
-    public Map<String, Object> topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
+    @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    public Map<String, Object> topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
+            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         if (terms == null || terms.isBlank()) {
             throw new ProblemException(400, "terms is required: a comma-separated list, e.g. terms=有事来协商,双助.");
         }
@@ -225,7 +241,7 @@ public class StatsResource {
         if (list.isEmpty() || list.size() > 20 || list.stream().anyMatch(t -> t.length() > 50)) {
             throw new ProblemException(400, "terms must name 1 to 20 terms of at most 50 characters.");
         }
-        return queries.topics(list, longParam("compilationId", compilationId));
+        return queries.topics(list, longParam("compilationId", compilationId), speakerKind(speakerKind));
     }
 
     @GET
@@ -234,14 +250,16 @@ public class StatsResource {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
-    public String topicsCsv(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId) {
+    public String topicsCsv(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
+            @QueryParam("speakerKind") String speakerKind) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> t : (List<Map<String, Object>>) topics(terms, compilationId).get("terms")) {
+        for (Map<String, Object> t : (List<Map<String, Object>>) topics(terms, compilationId, speakerKind).get("terms")) {
             for (Map<String, Object> s : (List<Map<String, Object>>) t.get("speeches")) {
-                rows.add(List.of(t.get("term"), s.get("speechId"), String.valueOf(s.get("region")), s.get("mentions")));
+                rows.add(List.of(t.get("term"), s.get("speechId"), String.valueOf(s.get("region")), s.get("mentions"),
+                        s.get("speakerKind")));
             }
         }
-        return Csv.of(List.of("term", "speechId", "region", "mentions"), rows);
+        return Csv.of(List.of("term", "speechId", "region", "mentions", "speakerKind"), rows);
     }
 
     /** An admin's verdict on one fact. */
@@ -274,8 +292,25 @@ public class StatsResource {
                 .orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
     }
 
-    private static boolean valid(Enum<?>[] values, String name) {
-        return Arrays.stream(values).anyMatch(v -> v.name().equals(name));
+    private static Scope scope(String compilationId, String region, String speakerKind) {
+        return new Scope(longParam("compilationId", compilationId), blankToNull(region), speakerKind(speakerKind));
+    }
+
+    private static SpeakerKind speakerKind(String value) {
+        String v = blankToNull(value);
+        return v == null ? null : SpeakerKind.fromValue(v).orElseThrow(() -> new ProblemException(400,
+                "speakerKind must be one of " + Arrays.stream(SpeakerKind.values()).map(SpeakerKind::value).toList()
+                        + "."));
+    }
+
+    /** An enum-valued filter by its constant's name; blank → null, unknown → 400. */
+    private static <E extends Enum<E>> E enumParam(String name, String value, E[] values) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        return Arrays.stream(values).filter(e -> e.name().equals(v)).findFirst()
+                .orElseThrow(() -> new ProblemException(400, name + " must be one of " + Arrays.toString(values) + "."));
     }
 
     private static String blankToNull(String s) {

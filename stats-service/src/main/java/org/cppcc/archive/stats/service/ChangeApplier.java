@@ -120,6 +120,8 @@ public class ChangeApplier {
                 .append("compilationId", s.path("compilationId").isNumber() ? s.path("compilationId").asLong() : null)
                 .append("order", s.path("order").asInt())
                 .append("committee", text(s, "committee"))
+                .append("speakerKind", SpeakerKind.ofFeed(text(s, "speakerKind")))
+                .append("speakerName", text(s, "speakerName"))
                 .append("region", text(s, "region"))
                 .append("regionCode", text(s, "regionCode"))
                 .append("level", text(s, "level"))
@@ -139,6 +141,7 @@ public class ChangeApplier {
         // a stable id, so replaying a change overwrites its texts instead of adding copies
         String textId = speechId + "/" + kind + "/" + sectionIndex + "/" + paragraphIndex;
         texts.add(new Document("_id", textId).append("speechId", speechId).append("region", speech.getString("region"))
+                .append("speakerKind", speech.getString("speakerKind"))
                 .append("compilationId", speech.get("compilationId")).append("sectionIndex", sectionIndex)
                 .append("paragraphIndex", paragraphIndex).append("kind", kind).append("text", text));
         for (ExtractedFact f : extractor.extract(text)) {

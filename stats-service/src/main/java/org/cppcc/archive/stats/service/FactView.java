@@ -9,9 +9,9 @@ import org.bson.Document;
 public final class FactView {
 
     static final String[] FIELDS = { "id", "speechId", "speechVersion", "compilationId", "region", "regionCode",
-            "committee", "sectionIndex", "paragraphIndex", "paragraphId", "kind", "value", "approx", "range",
-            "change", "unit", "subject", "category", "tier", "text", "sentence", "start", "end", "status",
-            "extracted", "curation" };
+            "committee", "speakerKind", "speakerName", "sectionIndex", "paragraphIndex", "paragraphId", "kind", "value",
+            "approx", "range", "change", "unit", "subject", "category", "tier", "per", "text", "sentence", "start", "end",
+            "status", "extracted", "curation" };
 
     private FactView() {
     }
@@ -20,7 +20,7 @@ public final class FactView {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String field : FIELDS) {
             Object v = d.get("id".equals(field) ? "_id" : field);
-            out.put(field, clean(v));
+            out.put(field, "speakerKind".equals(field) ? Scope.speakerKindOf(v) : clean(v));
         }
         return out;
     }

@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.cppcc.archive.stats.divisions.CommitteeCoverage;
+import org.cppcc.archive.stats.divisions.Gazetteer;
 import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.MemberCoverage;
 import org.cppcc.archive.stats.extraction.Tier;
@@ -26,7 +28,6 @@ import org.cppcc.archive.stats.store.StatsStore;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
@@ -35,12 +36,16 @@ import com.mongodb.client.model.Sorts;
 public class StatsQueries {
 
     private static final Bson COUNTED = ne("status", "rejected");
+    /** The facts a total adds up: counted, and stating a figure for all, not for each (每个联络组3—5名). */
+    private static final Bson SUMMED = and(COUNTED, eq("per", null));
 
     private final StatsStore store;
+    private final CommitteeCoverage coverage;
     private final ResultCache cache;
 
-    StatsQueries(StatsStore store) {
+    StatsQueries(StatsStore store, Gazetteer gazetteer) {
         this.store = store;
+        this.coverage = new CommitteeCoverage(gazetteer);
         this.cache = new ResultCache(store::generation, 256);
     }
 
@@ -73,6 +78,10 @@ public class StatsQueries {
         byCategory.putAll(group(store.facts().aggregate(List.of(Aggregates.match(COUNTED),
                 Aggregates.group("$category", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))));
         out.put("factsByCategory", byCategory);
+        out.put("speechesBySpeakerKind", bySpeakerKind(store.speeches().aggregate(List.of(
+                Aggregates.group("$speakerKind", Accumulators.sum("n", 1))))));
+        out.put("factsBySpeakerKind", bySpeakerKind(store.facts().aggregate(List.of(Aggregates.match(COUNTED),
+                Aggregates.group("$speakerKind", Accumulators.sum("n", 1))))));
         out.put("facts", store.facts().countDocuments(COUNTED));
         return out;
     }
@@ -85,46 +94,53 @@ public class StatsQueries {
         return out;
     }
 
-    /** Platform counts per region and tier: the sum of the platform facts' values. */
-    public Map<String, Object> platforms(Long compilationId, String region) {
-        return cache.get(ResultCache.key("platforms", compilationId, region),
-                () -> computePlatforms(compilationId, region));
+    /** Counts grouped by speaker kind, every kind present (0 when none), rows without a kind as a committee's. */
+    private static Map<String, Long> bySpeakerKind(Iterable<Document> rows) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (SpeakerKind kind : SpeakerKind.values()) {
+            out.put(kind.value(), 0L);
+        }
+        for (Document row : rows) {
+            out.merge(Scope.speakerKindOf(row.get("_id")), row.get("n", Number.class).longValue(), Long::sum);
+        }
+        return out;
     }
 
-    private Map<String, Object> computePlatforms(Long compilationId, String region) {
-        List<Bson> filters = new ArrayList<>(List.of(COUNTED, eq("category", Category.platform.name())));
-        if (compilationId != null) {
-            filters.add(eq("compilationId", compilationId));
-        }
-        if (region != null) {
-            filters.add(eq("region", region));
-        }
+    /** Platform counts per region, speaker kind and tier: the sum of the platform facts' values. */
+    public Map<String, Object> platforms(Scope scope) {
+        return cache.get(ResultCache.key("platforms", scope.key()), () -> computePlatforms(scope));
+    }
+
+    private Map<String, Object> computePlatforms(Scope scope) {
+        List<Bson> filters = new ArrayList<>(List.of(SUMMED, eq("category", Category.platform.name())));
+        filters.addAll(scope.filters());
         Bson match = and(filters);
         Map<String, Map<String, Object>> regions = new TreeMap<>();
         Map<String, Double> totals = new LinkedHashMap<>();
+        Map<String, Double> byKind = new TreeMap<>();
         for (Document row : store.facts().aggregate(List.of(Aggregates.match(match),
-                Aggregates.group(new Document("region", "$region").append("regionCode", "$regionCode").append("tier", "$tier"),
+                Aggregates.group(new Document("region", "$region").append("regionCode", "$regionCode")
+                        .append("speakerKind", "$speakerKind").append("tier", "$tier"),
                         Accumulators.sum("total", "$value"), Accumulators.sum("facts", 1)),
                 Aggregates.sort(Sorts.ascending("_id.regionCode", "_id.tier"))))) {
             Document id = row.get("_id", Document.class);
-            String name = id.getString("region");
-            Map<String, Object> r = regions.computeIfAbsent(String.valueOf(id.getString("regionCode")) + name, k -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("region", name);
-                m.put("regionCode", id.getString("regionCode"));
-                m.put("tiers", new LinkedHashMap<String, Object>());
-                m.put("facts", new ArrayList<Map<String, Object>>());
-                return m;
-            });
+            String kind = Scope.speakerKindOf(id.get("speakerKind"));
+            Map<String, Object> r = regions.computeIfAbsent(regionKey(id.getString("regionCode"), id.getString("region"),
+                    kind), k -> regionRow(id.getString("region"), id.getString("regionCode"), kind));
+            r.computeIfAbsent("tiers", k -> new LinkedHashMap<String, Object>());
+            r.computeIfAbsent("facts", k -> new ArrayList<Map<String, Object>>());
             String tier = id.getString("tier") == null ? "unspecified" : id.getString("tier");
             double total = row.get("total", Number.class).doubleValue();
             @SuppressWarnings("unchecked")
             Map<String, Object> tiers = (Map<String, Object>) r.get("tiers");
-            tiers.put(tier, number(total));
+            Object earlier = tiers.get(tier); // rows stored without a kind and with "committee" meet in one row
+            tiers.put(tier, number(total + (earlier == null ? 0 : ((Number) earlier).doubleValue())));
             totals.merge(tier, total, Double::sum);
+            byKind.merge(kind, total, Double::sum);
         }
         for (Document fact : store.facts().find(match).sort(StatsStore.FACT_ORDER)) {
-            Map<String, Object> r = regions.get(fact.getString("regionCode") + fact.getString("region"));
+            Map<String, Object> r = regions.get(regionKey(fact.getString("regionCode"), fact.getString("region"),
+                    Scope.speakerKindOf(fact.get("speakerKind"))));
             if (r != null) {
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> list = (List<Map<String, Object>>) r.get("facts");
@@ -141,43 +157,51 @@ public class StatsQueries {
             totalsOut.put("unspecified", number(totals.get("unspecified")));
         }
         totalsOut.put("all", number(totals.values().stream().mapToDouble(Double::doubleValue).sum()));
+        totalsOut.put("bySpeakerKind", numbers(byKind));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("regions", new ArrayList<>(regions.values()));
         out.put("totals", totalsOut);
         return out;
     }
 
-    /** Members figures per region, with coverage where the speech says "all" and what they are assigned to. */
-    public Map<String, Object> members(Long compilationId, String region) {
-        return cache.get(ResultCache.key("members", compilationId, region), () -> computeMembers(compilationId, region));
+    /**
+     * Members figures per region and speaker kind, with coverage where the speech says "all" and what they are
+     * assigned to.
+     */
+    public Map<String, Object> members(Scope scope) {
+        return cache.get(ResultCache.key("members", scope.key()), () -> computeMembers(scope));
     }
 
-    private Map<String, Object> computeMembers(Long compilationId, String region) {
-        List<Bson> filters = new ArrayList<>(List.of(COUNTED, eq("category", Category.member.name())));
-        if (compilationId != null) {
-            filters.add(eq("compilationId", compilationId));
-        }
-        if (region != null) {
-            filters.add(eq("region", region));
-        }
+    private Map<String, Object> computeMembers(Scope scope) {
+        List<Bson> filters = new ArrayList<>(List.of(SUMMED, eq("category", Category.member.name())));
+        filters.addAll(scope.filters());
         Map<String, Map<String, Object>> regions = new LinkedHashMap<>();
+        Map<String, Double> byKind = new TreeMap<>();
         for (Document row : store.facts().aggregate(List.of(Aggregates.match(and(filters)),
-                Aggregates.group(new Document("region", "$region").append("regionCode", "$regionCode"),
+                Aggregates.group(new Document("region", "$region").append("regionCode", "$regionCode")
+                        .append("speakerKind", "$speakerKind"),
                         Accumulators.sum("members", "$value"), Accumulators.sum("facts", 1)),
                 Aggregates.sort(Sorts.ascending("_id.regionCode"))))) {
             Document id = row.get("_id", Document.class);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("region", id.getString("region"));
-            r.put("regionCode", id.getString("regionCode"));
-            r.put("members", number(row.get("members", Number.class).doubleValue()));
-            r.put("coverage", null);
-            r.put("assignedTo", null);
-            r.put("basis", null);
-            r.put("facts", new ArrayList<Map<String, Object>>());
-            regions.put(id.getString("region"), r);
+            String kind = Scope.speakerKindOf(id.get("speakerKind"));
+            double members = row.get("members", Number.class).doubleValue();
+            // two rows of the same region and kind arrive only for rows stored with and without a kind: merged
+            Map<String, Object> r = regions.computeIfAbsent(regionKey(id.getString("regionCode"), id.getString("region"),
+                    kind), k -> {
+                        Map<String, Object> m = regionRow(id.getString("region"), id.getString("regionCode"), kind);
+                        m.put("members", 0L);
+                        m.put("coverage", null);
+                        m.put("assignedTo", null);
+                        m.put("basis", null);
+                        m.put("facts", new ArrayList<Map<String, Object>>());
+                        return m;
+                    });
+            r.put("members", number(((Number) r.get("members")).doubleValue() + members));
+            byKind.merge(kind, members, Double::sum);
         }
         for (Document fact : store.facts().find(and(filters)).sort(StatsStore.FACT_ORDER)) {
-            Map<String, Object> r = regions.get(fact.getString("region"));
+            Map<String, Object> r = regions.get(regionKey(fact.getString("regionCode"), fact.getString("region"),
+                    Scope.speakerKindOf(fact.get("speakerKind"))));
             if (r == null) {
                 continue;
             }
@@ -196,90 +220,94 @@ public class StatsQueries {
             list.add(FactView.of(fact));
         }
         double total = regions.values().stream().mapToDouble(r -> ((Number) r.get("members")).doubleValue()).sum();
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("members", number(total));
+        totals.put("regions", regions.size());
+        totals.put("bySpeakerKind", numbers(byKind));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("regions", new ArrayList<>(regions.values()));
-        out.put("totals", Map.of("members", number(total), "regions", regions.size()));
+        out.put("totals", totals);
         return out;
     }
 
-    /** Which of Sichuan's 21 prefecture-level divisions have a committee speaking, directly or through a county. */
-    public Map<String, Object> coverage(Long compilationId) {
-        return cache.get(ResultCache.key("coverage", compilationId), () -> computeCoverage(compilationId));
+    private static String regionKey(String regionCode, String region, String speakerKind) {
+        return regionCode + "\u0000" + region + "\u0000" + speakerKind;
     }
 
-    private Map<String, Object> computeCoverage(Long compilationId) {
-        Bson filter = compilationId == null ? new Document() : eq("compilationId", compilationId);
-        Map<String, List<Map<String, Object>>> byPrefecture = new LinkedHashMap<>();
-        Gazetteer.SICHUAN_PREFECTURES.keySet().forEach(p -> byPrefecture.put(p, new ArrayList<>()));
-        List<Map<String, Object>> outside = new ArrayList<>();
+    private static Map<String, Object> regionRow(String region, String regionCode, String speakerKind) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", region);
+        m.put("regionCode", regionCode);
+        m.put("speakerKind", speakerKind);
+        return m;
+    }
+
+    private static Map<String, Object> numbers(Map<String, Double> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, number(v)));
+        return out;
+    }
+
+    /**
+     * Which prefecture-level and county-level divisions have a speaker speaking for them, per province of the
+     * speeches in scope (see {@link CommitteeCoverage}), with the speakers by level and by kind.
+     */
+    public Coverage coverage(Long compilationId, SpeakerKind speakerKind) {
+        return cache.get(ResultCache.key("coverage", compilationId, speakerKind),
+                () -> computeCoverage(compilationId, speakerKind));
+    }
+
+    /** The coverage report and, over the same speeches, how many speak for each level and are of each kind. */
+    public record Coverage(String gazetteer, List<CommitteeCoverage.ProvinceRow> provinces,
+            CommitteeCoverage.Totals totals, Map<String, Long> committeesByLevel, Map<String, Long> speakersByKind,
+            List<CommitteeCoverage.Speaker> outsideGazetteer) {
+    }
+
+    private Coverage computeCoverage(Long compilationId, SpeakerKind speakerKind) {
+        List<Bson> filters = new Scope(compilationId, null, speakerKind).filters();
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        List<CommitteeCoverage.Speaker> speakers = new ArrayList<>();
+        Map<String, Long> byLevel = new TreeMap<>();
+        Map<String, Long> byKind = new TreeMap<>();
         for (Document s : store.speeches().find(filter)
                 .projection(Projections.exclude("factIds", "textIds")).sort(Sorts.ascending("compilationId", "order"))) {
-            Map<String, Object> committee = new LinkedHashMap<>();
-            committee.put("speechId", s.get("_id"));
-            committee.put("committee", s.getString("committee"));
-            committee.put("region", s.getString("region"));
-            committee.put("regionCode", s.getString("regionCode"));
-            committee.put("level", s.getString("level"));
-            committee.put("content", Boolean.TRUE.equals(s.getBoolean("bodyAvailable")) ? "body" : "outline");
-            String prefecture = byPrefecture.containsKey(s.getString("region")) ? s.getString("region")
-                    : s.getString("parentRegion");
-            if (prefecture != null && byPrefecture.containsKey(prefecture)) {
-                byPrefecture.get(prefecture).add(committee);
-            } else {
-                outside.add(committee);
-            }
+            String kind = Scope.speakerKindOf(s.get("speakerKind"));
+            speakers.add(new CommitteeCoverage.Speaker(s.get("_id", Number.class).longValue(), s.getString("committee"),
+                    kind, s.getString("region"), s.getString("regionCode"), s.getString("level"),
+                    Boolean.TRUE.equals(s.getBoolean("bodyAvailable"))));
+            byLevel.merge(String.valueOf(s.getString("level")), 1L, Long::sum);
+            byKind.merge(kind, 1L, Long::sum);
         }
-        List<Map<String, Object>> prefectures = new ArrayList<>();
-        int represented = 0;
-        int withBody = 0;
-        for (Map.Entry<String, List<Map<String, Object>>> e : byPrefecture.entrySet()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("region", e.getKey());
-            p.put("regionCode", Gazetteer.SICHUAN_PREFECTURES.get(e.getKey()));
-            p.put("represented", !e.getValue().isEmpty());
-            p.put("withBody", e.getValue().stream().anyMatch(c -> "body".equals(c.get("content"))));
-            p.put("committees", e.getValue());
-            represented += e.getValue().isEmpty() ? 0 : 1;
-            withBody += (Boolean) p.get("withBody") ? 1 : 0;
-            prefectures.add(p);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("gazetteer", "Sichuan prefecture-level divisions (GB/T 2260)");
-        out.put("prefectures", prefectures);
-        out.put("totals", Map.of("prefectures", byPrefecture.size(), "represented", represented, "withBody", withBody,
-                "coverage", byPrefecture.isEmpty() ? 0.0 : (double) represented / byPrefecture.size()));
-        out.put("committeesByLevel", group(store.speeches().aggregate(List.of(Aggregates.match(filter),
-                Aggregates.group("$level", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))));
-        out.put("outsideGazetteer", outside);
-        return out;
+        CommitteeCoverage.Report report = coverage.of(speakers);
+        return new Coverage(report.gazetteer(), report.provinces(), report.totals(), byLevel, byKind,
+                report.outsideGazetteer());
     }
 
-    public Page<Map<String, Object>> facts(String category, String tier, String region, Long speechId, String q,
-            String status, int page, int size) {
-        return cache.get(ResultCache.key("facts", category, tier, region, speechId, q, status, page, size),
-                () -> computeFacts(category, tier, region, speechId, q, status, page, size));
+    /** The facts list's filters; a null field does not restrict. {@code q} is a literal part of the sentence or subject. */
+    public record FactFilter(Category category, Tier tier, String region, SpeakerKind speakerKind, Long speechId,
+            String q, String status) {
     }
 
-    private Page<Map<String, Object>> computeFacts(String category, String tier, String region, Long speechId, String q,
-            String status, int page, int size) {
-        List<Bson> filters = new ArrayList<>();
-        if (category != null) {
-            filters.add(eq("category", category));
+    public Page<Map<String, Object>> facts(FactFilter filter, int page, int size) {
+        return cache.get(ResultCache.key("facts", filter, page, size), () -> computeFacts(filter, page, size));
+    }
+
+    private Page<Map<String, Object>> computeFacts(FactFilter f, int page, int size) {
+        List<Bson> filters = new ArrayList<>(new Scope(null, f.region(), f.speakerKind()).filters());
+        if (f.category() != null) {
+            filters.add(eq("category", f.category().name()));
         }
-        if (tier != null) {
-            filters.add(eq("tier", tier));
+        if (f.tier() != null) {
+            filters.add(eq("tier", f.tier().name()));
         }
-        if (region != null) {
-            filters.add(eq("region", region));
+        if (f.speechId() != null) {
+            filters.add(eq("speechId", f.speechId()));
         }
-        if (speechId != null) {
-            filters.add(eq("speechId", speechId));
+        if (f.status() != null) {
+            filters.add(eq("status", f.status()));
         }
-        if (status != null) {
-            filters.add(eq("status", status));
-        }
-        if (q != null) {
-            Pattern literal = Pattern.compile(Pattern.quote(q));
+        if (f.q() != null) {
+            Pattern literal = Pattern.compile(Pattern.quote(f.q()));
             filters.add(or(regex("sentence", literal), regex("subject", literal)));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
@@ -294,20 +322,21 @@ public class StatsQueries {
         return Optional.ofNullable(store.facts().find(eq("_id", id)).first()).map(FactView::of);
     }
 
-    /** Mentions of each term per speech and per region, counted in the stored texts. */
-    public Map<String, Object> topics(List<String> terms, Long compilationId) {
-        return cache.get(ResultCache.key("topics", terms, compilationId), () -> computeTopics(terms, compilationId));
+    /** Mentions of each term per speech, per region and per speaker kind, counted in the stored texts. */
+    public Map<String, Object> topics(List<String> terms, Long compilationId, SpeakerKind speakerKind) {
+        return cache.get(ResultCache.key("topics", terms, compilationId, speakerKind),
+                () -> computeTopics(terms, new Scope(compilationId, null, speakerKind)));
     }
 
-    private Map<String, Object> computeTopics(List<String> terms, Long compilationId) {
+    private Map<String, Object> computeTopics(List<String> terms, Scope scope) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String term : terms) {
-            Bson filter = regex("text", Pattern.compile(Pattern.quote(term)));
-            if (compilationId != null) {
-                filter = and(filter, eq("compilationId", compilationId));
-            }
+            List<Bson> filters = new ArrayList<>(scope.filters());
+            filters.add(regex("text", Pattern.compile(Pattern.quote(term))));
+            Bson filter = and(filters);
             Map<Long, Map<String, Object>> speeches = new TreeMap<>();
             Map<String, Long> regions = new LinkedHashMap<>();
+            Map<String, Long> kinds = new TreeMap<>();
             long total = 0;
             for (Document t : store.texts().find(filter).sort(Sorts.ascending("speechId", "sectionIndex", "paragraphIndex"))) {
                 long n = occurrences(t.getString("text"), term);
@@ -317,17 +346,20 @@ public class StatsQueries {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("speechId", k);
                     m.put("region", t.getString("region"));
+                    m.put("speakerKind", Scope.speakerKindOf(t.get("speakerKind")));
                     m.put("mentions", 0L);
                     return m;
                 });
                 s.put("mentions", (Long) s.get("mentions") + n);
                 regions.merge(String.valueOf(t.getString("region")), n, Long::sum);
+                kinds.merge(Scope.speakerKindOf(t.get("speakerKind")), n, Long::sum);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("term", term);
             row.put("mentions", total);
             row.put("speeches", new ArrayList<>(speeches.values()));
             row.put("regions", regions);
+            row.put("speakerKinds", kinds);
             out.add(row);
         }
         return Map.of("terms", out);

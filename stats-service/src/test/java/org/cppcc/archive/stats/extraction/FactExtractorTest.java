@@ -28,7 +28,9 @@ class FactExtractorTest {
             "围绕学习习近平总书记“七一”重要讲话精神。", "为科学编制内江‘十四五’规划建言献策。", "十四五规划开局。",
             "市县两级政协深入一线。", "系统搭建“有事来协商”四级平台", "提案工作是人民政协一项特色鲜明的工作。",
             "推动实现党的组织和工作“两个全覆盖”。", "实施“四个一批”举措。", "一、强引领", "(一)加强学习", "1.政协成都市委员会:",
-            "党委、政府、政协三方联合交办。", "每年5月开展提案办理协商月活动。", "新建的万亩茶叶基地,新增的千头南江黄羊。" })
+            "党委、政府、政协三方联合交办。", "每年5月开展提案办理协商月活动。", "新建的万亩茶叶基地,新增的千头南江黄羊。",
+            "政协第十四届一次会议期间,委员积极建言。", "十三届三次会议以来,提案工作稳步推进。", "交办的问题在6个月内办结。",
+            "全省60岁以上老年人占比较高。", "群众满意率达9\uFFFD.5%。" })
     void notFacts(String text) {
         assertEquals(List.of(), extractor.extract(text), text);
     }
@@ -154,6 +156,77 @@ class FactExtractorTest {
         assertNull(chengdu.coverage());
         assertEquals("专委会", chengdu.assignedTo());
         assertEquals("专业专长", chengdu.basis());
+    }
+
+    @Test
+    void occasionsAreActivitiesWhateverTheyCount() {
+        assertEquals(Category.activity, only("全年召开常委会议4次。").category());
+        assertEquals(Category.activity, only("开展界别协商12场。").category());
+        ExtractedFact turnout = only("参加培训的委员达1200余人次。");
+        assertEquals("人次", turnout.unit());
+        assertEquals(Approx.over, turnout.approx());
+        assertEquals(Category.activity, turnout.category());
+    }
+
+    @Test
+    void ratesAndSharesAreOtherThanWhatTheyMeasure() {
+        assertEquals(Category.other, only("提案办复率达到100%。").category());
+        assertEquals(Category.other, only("委员提案占比38.5%。").category());
+        assertEquals("大型仪器开放共享率", only("大型仪器开放共享率超过80%。").subject()); // 共 is not its verb
+    }
+
+    @Test
+    void documentsAndDeedsByTheirUnitOrHead() {
+        assertEquals(Category.output, only("形成调研报告15份。").category());
+        assertEquals(Category.output, only("领导作出批示21件次。").category());
+        assertEquals(Category.other, only("为群众办实事300余件。").category());
+        assertEquals(Category.member, only("由1名常委牵头。").category());
+    }
+
+    @Test
+    void aBracketedGlossStaysInsideTheNounPhrase() {
+        ExtractedFact rooms = only("全县建成社区（村）级议事室58个。");
+        assertEquals("社区（村）级议事室", rooms.subject());
+        assertEquals(Tier.village, rooms.tier());
+        assertEquals("“连心议事厅”", only("建成“连心议事厅”23个。").subject());
+    }
+
+    @Test
+    void aCountWithoutItsNounCountsWhatTheSentenceCountedBefore() {
+        List<ExtractedFact> proposals = extractor.extract("共收到提案326件,其中218件被列为重点提案。");
+        assertEquals("提案", proposals.get(1).subject());
+        assertEquals(Category.output, proposals.get(1).category());
+        List<ExtractedFact> adopted = extractor.extract("报送社情民意信息520条,被省政协采用96条。");
+        assertEquals("社情民意信息", adopted.get(1).subject());
+    }
+
+    @Test
+    void platformsTakeTheTierOfThePlaceTheyWereBuiltIn() {
+        List<ExtractedFact> facts = extractor.extract("在苏木镇建成协商议事室35个,在嘎查建成议事点210个。");
+        assertEquals(Tier.township, facts.get(0).tier());
+        assertEquals(Tier.village, facts.get(1).tier());
+        assertEquals(Tier.county, Subjects.tier("旗级协商平台"));
+        assertEquals(Tier.city, Subjects.tier("盟级议事厅"));
+    }
+
+    @Test
+    void floorsAndCeilingsAreHedges() {
+        ExtractedFact floor = only("每年安排专项资金不低于5000万元。");
+        assertEquals(Approx.atLeast, floor.approx());
+        assertEquals("不低于5000万元", floor.text());
+        assertEquals(0, new BigDecimal("50000000").compareTo(floor.value()));
+        ExtractedFact over = only("群众满意率达98%以上。");
+        assertEquals(Approx.over, over.approx());
+        assertEquals("98%以上", over.text());
+    }
+
+    @Test
+    void aFigureForEachIsMarkedAsSuch() {
+        List<ExtractedFact> facts = extractor.extract("全区312名委员全部编入联络组,每个联络组配备3—5名驻点委员,每年至少开展4次活动。");
+        assertNull(facts.get(0).per());
+        assertEquals("每个联络组", facts.get(1).per());
+        assertEquals("每年", facts.get(2).per());
+        assertEquals("每组", only("每组7名成员。").per());
     }
 
     @Test

@@ -54,9 +54,7 @@ public class SeedFactsTest {
             }
             ExtractedFact f = match.fact();
             String actual = describe(f);
-            String expected = label.value().toPlainString() + "|" + label.unit() + "|" + label.subject() + "|"
-                    + label.category() + "|" + label.tier() + "|" + label.approx() + "|" + label.range() + "|"
-                    + label.change();
+            String expected = describe(label);
             if (!actual.equals(expected)) {
                 failures.add(label.region() + " " + label.span() + ": expected " + expected + " but was " + actual);
             }
@@ -110,6 +108,12 @@ public class SeedFactsTest {
         assertTrue(recall >= RECALL_FLOOR, "recall " + recall + " below " + RECALL_FLOOR);
     }
 
+    /** The label's attributes in {@link #describe}'s form. */
+    static String describe(Label label) {
+        return label.value().toPlainString() + "|" + label.unit() + "|" + label.subject() + "|" + label.category()
+                + "|" + label.tier() + "|" + label.approx() + "|" + label.range() + "|" + label.change();
+    }
+
     static String describe(ExtractedFact f) {
         return f.value().toPlainString() + "|" + f.unit() + "|" + (f.subject().isEmpty() ? "-" : f.subject()) + "|"
                 + f.category() + "|" + dash(f.tier()) + "|" + dash(f.approx()) + "|"
@@ -123,8 +127,12 @@ public class SeedFactsTest {
     }
 
     private List<Found> extractAll() throws IOException {
+        return extractAll(extractor, texts());
+    }
+
+    static List<Found> extractAll(FactExtractor extractor, List<Text> texts) {
         List<Found> found = new ArrayList<>();
-        for (Text text : texts()) {
+        for (Text text : texts) {
             // headings and outline entries keep their ordinals (一、) here: they must not become facts
             extractor.extract(text.text()).forEach(f -> found.add(new Found(text.region(), f)));
         }
@@ -132,8 +140,13 @@ public class SeedFactsTest {
     }
 
     public static List<Text> texts() throws IOException {
+        return texts("/seed-paragraphs.tsv");
+    }
+
+    /** The texts of a paragraphs file: region, kind (P paragraph or lead, H heading, O outline entry), text. */
+    static List<Text> texts(String resource) throws IOException {
         List<Text> texts = new ArrayList<>();
-        for (String line : lines("/seed-paragraphs.tsv")) {
+        for (String line : lines(resource)) {
             String[] cols = line.split("\t", 3);
             texts.add(new Text(cols[0], cols[1], cols[2]));
         }
@@ -141,8 +154,13 @@ public class SeedFactsTest {
     }
 
     static List<Label> labels() throws IOException {
+        return labels("/labelled-facts.tsv");
+    }
+
+    /** The facts of a labels file: region, span, value, unit, subject, category, tier, approx, range, change. */
+    static List<Label> labels(String resource) throws IOException {
         List<Label> labels = new ArrayList<>();
-        for (String line : lines("/labelled-facts.tsv")) {
+        for (String line : lines(resource)) {
             if (line.startsWith("#")) {
                 continue;
             }

@@ -87,8 +87,8 @@ class StatsResourceTest {
         given().auth().oauth2(analyst()).queryParam("region", "内江市").get("/api/v1/stats/platforms").then()
                 .statusCode(200).body("regions", hasSize(1));
         given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/platforms").then().statusCode(200)
-                .contentType(startsWith("text/csv")).body(startsWith("region,regionCode,tier,platforms"))
-                .body(containsString("内江市,511000,township,46"));
+                .contentType(startsWith("text/csv")).body(startsWith("region,regionCode,tier,platforms,speakerKind"))
+                .body(containsString("内江市,511000,township,46,committee"));
     }
 
     @Test
@@ -114,13 +114,20 @@ class StatsResourceTest {
                 .body("regions.find { it.region == '成都市' }.basis", equalTo("专业专长"))
                 .body("totals.members", equalTo(2430));
         given().auth().oauth2(analyst()).get("/api/v1/stats/coverage").then().statusCode(200)
-                .body("prefectures", hasSize(21)).body("totals.represented", equalTo(12))
-                .body("totals.withBody", equalTo(6))
-                .body("prefectures.find { it.region == '遂宁市' }.committees[0].content", equalTo("outline"))
+                .body("provinces", hasSize(1)).body("provinces[0].province", equalTo("四川省"))
+                .body("provinces[0].prefectures", hasSize(21))
+                .body("provinces[0].prefectureLevel.represented", equalTo(12))
+                .body("provinces[0].prefectureLevel.withBody", equalTo(6))
+                .body("provinces[0].countyLevel.represented", equalTo(4))
+                .body("provinces[0].prefectures.find { it.region == '遂宁市' }.committees[0].content", equalTo("outline"))
+                .body("totals.prefectureLevel.divisions", equalTo(21))
                 .body("committeesByLevel.'prefecture-city'", equalTo(7))
-                .body("committeesByLevel.district", equalTo(2));
+                .body("committeesByLevel.district", equalTo(2)).body("speakersByKind.committee", equalTo(12));
         given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/members").then().statusCode(200)
-                .body(containsString("内江市,511000,1788,1.0,10个工作组,"));
+                .body(containsString("内江市,511000,1788,1.0,10个工作组,,committee"));
+        given().auth().oauth2(analyst()).accept("text/csv").get("/api/v1/stats/coverage").then().statusCode(200)
+                .body(startsWith("province,provinceCode,region,regionCode,level,represented,withBody,committees"))
+                .body(containsString("四川省,510000,遂宁市,510900,prefecture-city,true,false,政协射洪市委员会 (outline)"));
     }
 
     @Test
@@ -147,7 +154,67 @@ class StatsResourceTest {
                 .statusCode(200).body("terms[1].term", equalTo("双助"))
                 .body("terms[1].regions.'巴中市'", equalTo(10)).body("terms[1].mentions", equalTo(11));
         given().auth().oauth2(analyst()).accept("text/csv").queryParam("region", "乐山市").get("/api/v1/stats/facts")
-                .then().statusCode(200).body(startsWith("id,speechId,region"));
+                .then().statusCode(200).body(startsWith("id,speechId,region,sectionIndex"))
+                .body(containsString(",committee,speakerKind,speakerName,per\r\n")); // new columns last
+    }
+
+    @Test
+    void otherProvincesAndOtherSpeakersAggregateByRegionAndKind() {
+        applier.apply(new Change(13, "upsert", 201, 1, OtherSpeeches.xihu()));
+        applier.apply(new Change(14, "upsert", 202, 1, OtherSpeeches.party()));
+        String analyst = analyst();
+        given().auth().oauth2(analyst).get("/api/v1/stats/platforms").then().statusCode(200)
+                .body("regions.find { it.region == '西湖区' }.regionCode", equalTo("330106"))
+                .body("regions.find { it.region == '西湖区' }.tiers.village", equalTo(120))
+                .body("regions.find { it.region == '西湖区' }.tiers.township", equalTo(10))
+                .body("totals.village", equalTo(492)).body("totals.bySpeakerKind.committee", equalTo(685));
+        given().auth().oauth2(analyst).get("/api/v1/stats/members").then().statusCode(200)
+                .body("regions.find { it.region == '西湖区' }.members", equalTo(780))
+                .body("regions.find { it.region == '西湖区' }.coverage", equalTo(1.0f))
+                .body("regions.find { it.region == '西湖区' }.assignedTo", equalTo("18个委员工作组"));
+        given().auth().oauth2(analyst).get("/api/v1/stats/coverage").then().statusCode(200)
+                .body("provinces.province", equalTo(List.of("浙江省", "四川省")))
+                .body("provinces[0].prefectures", hasSize(11))
+                .body("provinces[0].prefectures.find { it.region == '杭州市' }.represented", equalTo(true))
+                .body("provinces[0].prefectureLevel.represented", equalTo(1))
+                .body("provinces[1].prefectureLevel.represented", equalTo(12))
+                .body("totals.provinces", equalTo(2)).body("totals.prefectureLevel.divisions", equalTo(32))
+                .body("outsideGazetteer.committee", equalTo(List.of("民盟四川省委会")))
+                .body("speakersByKind.party", equalTo(1));
+        given().auth().oauth2(analyst).queryParam("speakerKind", "party").get("/api/v1/stats/coverage").then()
+                .statusCode(200).body("provinces", hasSize(0)).body("outsideGazetteer", hasSize(1));
+        given().auth().oauth2(analyst).get("/api/v1/stats/overview").then().statusCode(200)
+                .body("speechesBySpeakerKind.committee", equalTo(13)).body("speechesBySpeakerKind.party", equalTo(1))
+                .body("speechesBySpeakerKind.member", equalTo(0)).body("factsBySpeakerKind.party", equalTo(1));
+        given().auth().oauth2(analyst).queryParam("speakerKind", "party").get("/api/v1/stats/facts").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].value", equalTo(12))
+                .body("items[0].committee", equalTo("民盟四川省委会")).body("items[0].speakerKind", equalTo("party"))
+                .body("items[0].category", equalTo("output"));
+        given().auth().oauth2(analyst).queryParam("speakerKind", "committee").get("/api/v1/stats/facts").then()
+                .statusCode(200).body("total", equalTo(42));
+        given().auth().oauth2(analyst).queryParam("region", "西湖区").queryParam("category", "member")
+                .get("/api/v1/stats/facts").then().statusCode(200).body("total", equalTo(2))
+                .body("items.find { it.text == '3—5名' }.per", equalTo("每个工作组"));
+        given().auth().oauth2(analyst).queryParam("speakerKind", "party").get("/api/v1/stats/platforms").then()
+                .statusCode(200).body("regions", hasSize(0));
+        given().auth().oauth2(analyst).queryParam("terms", "提案").queryParam("speakerKind", "party")
+                .get("/api/v1/stats/topics").then().statusCode(200).body("terms[0].mentions", equalTo(1))
+                .body("terms[0].speakerKinds.party", equalTo(1));
+        for (String path : List.of("facts", "platforms", "members", "coverage")) {
+            given().auth().oauth2(analyst).queryParam("speakerKind", "senate").get("/api/v1/stats/" + path).then()
+                    .statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("detail", startsWith("speakerKind must be one of [committee, party"));
+        }
+        given().auth().oauth2(analyst).queryParam("category", "galaxy").get("/api/v1/stats/facts").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void factsStoredBeforeSpeakersHadKindsCountAsACommittees() {
+        store.facts().updateMany(eq("speechId", 104L), new org.bson.Document("$unset", new org.bson.Document("speakerKind", "")));
+        given().auth().oauth2(analyst()).queryParam("speakerKind", "committee").queryParam("region", "内江市")
+                .get("/api/v1/stats/facts").then().statusCode(200).body("items[0].speakerKind", equalTo("committee"))
+                .body("total", equalTo((int) store.facts().countDocuments(eq("speechId", 104L))));
     }
 
     @Test
