@@ -43,7 +43,7 @@ final class Corpus {
     Corpus(long seed) {
         this.seed = seed;
         readSeed(resource("/seed/sichuan-cppcc-exchange-2021-09-28.txt"));
-        readGazetteer(resource("/gazetteer/sichuan-divisions.tsv"));
+        readGazetteer(resource("/gazetteer/divisions.tsv"));
     }
 
     List<String> committees() {
@@ -150,13 +150,16 @@ final class Corpus {
         }
     }
 
-    /** Committees of the county-level divisions: 政协武胜县委员会, 政协自贡市自流井区委员会 (districts with their city). */
+    /**
+     * Committees of Sichuan's county-level divisions, the seed's province: 政协武胜县委员会, 政协自贡市自流井区委员会
+     * (districts with their city).
+     */
     private void readGazetteer(String tsv) {
         Map<String, String> names = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         for (String line : tsv.split("\r?\n")) {
             String[] f = line.split("\t", -1);
-            if (line.startsWith("#") || f.length != 4 || !f[0].matches("\\d{6}")) {
+            if (line.startsWith("#") || f.length != 4 || !f[0].matches("51\\d{4}")) {
                 continue;
             }
             names.put(f[0], f[1]);

@@ -43,6 +43,6 @@ final class Seed {
     }
 
     static ParsedCompilation parse(String text) {
-        return new CompilationParser(Gazetteer.sichuan()).parse(text);
+        return new CompilationParser(Gazetteer.national()).parse(text);
     }
 }
