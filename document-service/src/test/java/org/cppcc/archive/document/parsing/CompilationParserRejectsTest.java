@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CompilationParserRejectsTest {
 
-    private static final CompilationParser PARSER = new CompilationParser(Gazetteer.sichuan());
+    private static final CompilationParser PARSER = new CompilationParser(Gazetteer.national());
 
     private static ParsedCompilation strictly(String text) {
         return PARSER.parse(text, ParseOptions.TEXT.strictly(true));
