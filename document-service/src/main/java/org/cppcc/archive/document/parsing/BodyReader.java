@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code 第一，}) that opens the body's numbering with 1 and goes on to 2; lines numbered in any other style
  * (lower levels such as （一） under 一、) start paragraphs of their section. Lines the source marks as headings
  * (Word heading styles) are section headings too. A heading that runs on into its text
- * ({@code 一、强化政治引领。坚持把……}) is split at the first 。: the heading before it, the first paragraph after it.
+ * ({@code 一、强化政治引领。坚持把……}) is split after the first 。: the heading up to it, the first paragraph after.
  *
  * <p>Wrapping: where the layout marks paragraph starts (indentation, blank lines, one line per paragraph) those
  * marks decide. Otherwise every paragraph ends with sentence-final punctuation (。！？；… or a colon, possibly
@@ -62,7 +62,8 @@ final class BodyReader {
     private final List<String> lead = new ArrayList<>();
     private final List<ParsedSection> sections = new ArrayList<>();
     private String heading;
-    private int ordinal;
+    private int ordinal;        // of the section being read
+    private int lastOpened;     // of the last section heading seen, stored or still open
     private List<String> paragraphs;
     private Block open;
 
@@ -124,14 +125,15 @@ final class BodyReader {
         String text = line.text();
         HeadingMarker m = HeadingMarker.of(text);
         boolean wordHeading = headingLines.contains(line.number());
-        if (m != null && m.style() == topStyle && m.ordinal() > ordinal || wordHeading && m == null) {
-            int expected = ordinal + 1;
+        if (m != null && m.style() == topStyle && m.ordinal() > lastOpened || wordHeading && m == null) {
+            int expected = lastOpened + 1;
             if (m != null && m.ordinal() != expected) {
                 findings.assumed(line.number(), "section '" + StructuralLines.excerpt(text) + "' is out of sequence"
                         + " (expected section " + expected + "): taken as section " + m.ordinal());
             }
             close();
             open = new Block(text, m != null ? m : new HeadingMarker(null, expected, 0), true);
+            lastOpened = open.section.ordinal();
             return;
         }
         // Another numbering (（一） under 一、) starts a paragraph; a lower ordinal of the section numbering
@@ -162,7 +164,7 @@ final class BodyReader {
             case INDENTATION -> !next.indented();
             // a blank line where a sentence goes on is a page break, not a paragraph break
             case BLANK_LINE -> !next.afterBlank() || !StructuralLines.endsSentence(block.lastLine);
-            default -> !StructuralLines.endsSentence(block.lastLine);
+            default -> !StructuralLines.endsSentence(block.lastLine) || layout.cutAtWidth(block.lastLine);
         };
     }
 
@@ -180,7 +182,10 @@ final class BodyReader {
         open = null;
     }
 
-    /** The heading is the text after the ordinal; if it runs on past a 。, the rest is the first paragraph. */
+    /**
+     * The heading is the text after the ordinal; if it runs on past a 。, the heading ends with that 。 and the rest
+     * is the first paragraph.
+     */
     private void startSection(HeadingMarker marker, String text) {
         endSection();
         String after = marker.textOf(text);
@@ -191,7 +196,7 @@ final class BodyReader {
             heading = after;
             return;
         }
-        heading = after.substring(0, stop).strip();
+        heading = after.substring(0, stop + 1).strip();
         String rest = after.substring(stop + 1).strip();
         if (!rest.isEmpty()) {
             paragraphs.add(rest);
