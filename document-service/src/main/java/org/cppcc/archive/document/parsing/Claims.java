@@ -15,17 +15,9 @@ final class Claims {
         return index >= 0 && index < parts.length && parts[index] == null;
     }
 
-    Part partOf(int index) {
-        return parts[index];
-    }
-
     void claim(int from, int to, Part part) {
         for (int i = from; i < to; i++) {
             parts[i] = part;
         }
-    }
-
-    int size() {
-        return parts.length;
     }
 }

@@ -29,6 +29,9 @@ public final class CompilationParser {
     private static final Set<SpeakerKind> REGIONAL = EnumSet.of(SpeakerKind.COMMITTEE, SpeakerKind.PARTY,
             SpeakerKind.FEDERATION, SpeakerKind.SPECIAL_COMMITTEE);
 
+    /** Stands for a speaker neither the TOC nor the body names (with a warning); resolves to no region. */
+    private static final Speaker NO_SPEAKER = new Speaker("", SpeakerKind.COMMITTEE, null);
+
     private final Gazetteer gazetteer;
 
     public CompilationParser(Gazetteer gazetteer) {
@@ -171,7 +174,7 @@ public final class CompilationParser {
             if (speaker == null) {
                 findings.assumed(e.titleLine(), "table of contents entry " + e.order() + " ('" + e.title()
                         + "') names no speaker and no body names one: the speaker is left empty");
-                speaker = new Speaker("", SpeakerKind.COMMITTEE, null);
+                speaker = NO_SPEAKER;
             }
             List<String> outline = bookmarks != null && e.order() - 1 < bookmarks.outlines().size()
                     ? bookmarks.outlines().get(e.order() - 1) : List.of();
@@ -186,7 +189,7 @@ public final class CompilationParser {
                                   List<BodyReader.Body> bodies) {
         for (int k : extras == null ? List.<Integer>of() : extras) {
             HeaderFinder.Header h = headers.get(k);
-            drafts.add(new Draft(h.speaker() != null ? h.speaker() : new Speaker("", SpeakerKind.COMMITTEE, null),
+            drafts.add(new Draft(h.speaker() != null ? h.speaker() : NO_SPEAKER,
                     h.speakerLine(), h, null, bodies.get(k), List.of()));
         }
     }
@@ -215,8 +218,7 @@ public final class CompilationParser {
         for (int i = 0; i < committees.size() && i < entries.size(); i++) {
             String bookmarked = committees.get(i).committee();
             TocReader.Entry e = entries.get(i);
-            if (e.speaker() == null || !HeaderFinder.speakerKey(new Speaker(bookmarked, null, null))
-                    .equals(HeaderFinder.speakerKey(e.speaker()))) {
+            if (e.speaker() == null || !HeaderFinder.speakerKey(bookmarked).equals(HeaderFinder.speakerKey(e.speaker()))) {
                 findings.assumed(committees.get(i).line(), "bookmarked committee " + (i + 1) + " (" + bookmarked
                         + ") differs from table of contents entry " + (i + 1) + " (" + name(e) + ")");
             }

@@ -16,10 +16,6 @@ final class Findings {
         this.strict = strict;
     }
 
-    boolean strict() {
-        return strict;
-    }
-
     /** Records an assumption; in strict mode refuses the text instead. */
     void assumed(int line, String message) {
         if (strict) {

@@ -89,7 +89,12 @@ final class HeaderFinder {
     }
 
     static String speakerKey(Speaker speaker) {
-        String norm = MatchForm.of(speaker.name());
+        return speakerKey(speaker.name());
+    }
+
+    /** Comparison key of a speaker's name: 1．政协成都市委员会： and 政协成都市委员会 compare equal. */
+    static String speakerKey(String name) {
+        String norm = MatchForm.of(name);
         return norm.endsWith(":") ? norm.substring(0, norm.length() - 1) : norm;
     }
 
@@ -149,7 +154,8 @@ final class HeaderFinder {
             subtitle = lines.get(end++).text();
         }
         TocReader.Entry entry = pick(candidates, speaker);
-        return add(start, end, speaker, speakerLine, title, subtitle, entry);
+        return add(start, end, speaker, speakerLine, title.text(lines), lines.get(title.from()).number(), subtitle,
+                entry);
     }
 
     /** Of the entries sharing a title, the unused one whose speaker matches, else the first unused. */
@@ -314,12 +320,6 @@ final class HeaderFinder {
 
     private boolean isFreeSubtitle(int index) {
         return claims.isFree(index) && StructuralLines.isSubtitle(lines.get(index).norm());
-    }
-
-    private int add(int start, int end, Speaker speaker, int speakerLine, Run title, String subtitle,
-                    TocReader.Entry entry) {
-        return add(start, end, speaker, speakerLine, title.text(lines), lines.get(title.from()).number(), subtitle,
-                entry);
     }
 
     /** Records a header, taking a date line after it along; returns the index after it. */

@@ -26,7 +26,7 @@ record HeadingMarker(Style style, int ordinal, int textStart) {
     /** The marker opening {@code text}, or null. Looks at a handful of characters only. */
     static HeadingMarker of(String text) {
         int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i)) || i < text.length() && text.charAt(i) == '\u3000') {
+        while (i < text.length() && StructuralLines.isSpace(text.charAt(i))) {
             i++;
         }
         if (i >= text.length()) {
@@ -87,7 +87,7 @@ record HeadingMarker(Style style, int ordinal, int textStart) {
             return null;
         }
         int start = after;
-        while (start < text.length() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\u3000')) {
+        while (start < text.length() && StructuralLines.isSpace(text.charAt(start))) {
             start++;
         }
         return new HeadingMarker(style, ordinal, start);

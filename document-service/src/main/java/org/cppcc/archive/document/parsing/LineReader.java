@@ -45,7 +45,7 @@ final class LineReader {
             if (norm.isEmpty()) {
                 blankBefore = true;
             } else if (!PageFurniture.isPageNumber(norm)) {
-                boolean indented = stripped.length() < raw.length() && isSpace(raw.charAt(0));
+                boolean indented = StructuralLines.isSpace(raw.charAt(0));
                 lines.add(new SourceLine(number, stripped, norm, indented, blankBefore));
                 blankBefore = false;
             }
@@ -65,17 +65,13 @@ final class LineReader {
     private static String strip(String raw) {
         int from = 0;
         int to = raw.length();
-        while (from < to && isSpace(raw.charAt(from))) {
+        while (from < to && StructuralLines.isSpace(raw.charAt(from))) {
             from++;
         }
-        while (to > from && isSpace(raw.charAt(to - 1))) {
+        while (to > from && StructuralLines.isSpace(raw.charAt(to - 1))) {
             to--;
         }
         return raw.substring(from, to);
-    }
-
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**

@@ -90,7 +90,7 @@ final class StructuralLines {
     static NamedSpeaker numberedSpeaker(String text) {
         int afterNumber = afterListNumber(text);
         int number = afterNumber == 0 ? 0 : listNumber(text);
-        if (afterNumber == 0 || text.length() - afterNumber > MAX_SPEAKER_CHARS + 1) {
+        if (text.length() - afterNumber > MAX_SPEAKER_CHARS + 1) {
             return null;
         }
         return Speakers.recognise(text.substring(afterNumber)).map(s -> new NamedSpeaker(s, number)).orElse(null);

@@ -33,6 +33,7 @@ final class TocReader {
     private final List<SourceLine> lines;
     private final Findings findings;
     private final List<Entry> entries = new ArrayList<>();
+    private boolean numbered;
     private int i;
 
     private TocReader(List<SourceLine> lines, Findings findings, int headerIndex) {
@@ -79,7 +80,7 @@ final class TocReader {
         }
         String rest = text.substring(StructuralLines.afterListNumber(text));
         StructuralLines.SpeakerAndTitle st = StructuralLines.speakerAndTitle(rest);
-        if (st == null && (titled == null || lineCount == 2)) {
+        if (st == null && (titled == null || lineCount == 2) || !mayStart(number) || number == 0 && titled == null) {
             return false;
         }
         Integer page = titled == null ? null : titled.page();
@@ -100,7 +101,7 @@ final class TocReader {
     private boolean twoLineEntry() {
         SourceLine speakerLine = lines.get(i);
         StructuralLines.NamedSpeaker named = StructuralLines.numberedSpeaker(speakerLine.text());
-        if (named == null) {
+        if (named == null || !mayStart(named.number())) {
             return false;
         }
         int order = entries.size() + 1;
@@ -113,6 +114,10 @@ final class TocReader {
         for (int parts = 0; page == null; parts++) {
             SourceLine line = i < lines.size() ? lines.get(i) : null;
             if (line == null || startsEntry(line) || parts == MAX_TITLE_LINES) {
+                if (named.number() == 0) {
+                    i = first; // an unnumbered speaker line without a paged title: the text after the table
+                    return false;
+                }
                 if (firstTitleLine < 0) {
                     findings.assumed(line == null ? speakerLine.number() : line.number(),
                             "table of contents entry " + order + " (" + speaker + ") has no title");
@@ -142,6 +147,11 @@ final class TocReader {
         return true;
     }
 
+    /** Once the table numbers its entries, an unnumbered line is no entry of it but the text after it. */
+    private boolean mayStart(int number) {
+        return number != 0 || entries.isEmpty() || !numbered;
+    }
+
     private void add(int number, Speaker speaker, String title, Integer page, SourceLine line) {
         int order = entries.size() + 1;
         entries.add(new Entry(order, speaker, title, page, i, line.number()));
@@ -149,6 +159,7 @@ final class TocReader {
     }
 
     private void checkNumber(int number, int order, SourceLine line) {
+        numbered |= order == 1 && number != 0;
         if (number != 0 && number != order) {
             findings.assumed(line.number(), "table of contents entry numbered " + number + " where " + order
                     + " was expected (entries out of order): taken as entry " + order);
