@@ -89,7 +89,7 @@ final class StructuralLines {
      */
     static NamedSpeaker numberedSpeaker(String text) {
         int afterNumber = afterListNumber(text);
-        int number = afterNumber == 0 ? 0 : listNumber(text);
+        int number = listNumber(text);
         if (text.length() - afterNumber > MAX_SPEAKER_CHARS + 1) {
             return null;
         }
@@ -143,12 +143,13 @@ final class StructuralLines {
         return i;
     }
 
-    private static int listNumber(String text) {
+    /** The list number at the start of text ({@code 12．} → 12), 0 when there is none. */
+    static int listNumber(String text) {
         int i = 0;
         while (i < text.length() && i < 6 && isDigit(text.charAt(i))) {
             i++;
         }
-        return Integer.parseInt(MatchForm.of(text.substring(0, i)));
+        return i == 0 ? 0 : Integer.parseInt(MatchForm.of(text.substring(0, i)));
     }
 
     /** A table-of-contents line's text and page: {@code 标题………1} → (标题, 1). */

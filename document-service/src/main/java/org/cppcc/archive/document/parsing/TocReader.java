@@ -54,7 +54,7 @@ final class TocReader {
 
     private Toc read(int headerIndex) {
         while (i < lines.size() && (twoLineEntry() || oneLineEntry())) {
-            checkOrder(entries.get(entries.size() - 1));
+            checkOrder();
         }
         if (entries.isEmpty()) {
             findings.assumed(i < lines.size() ? lines.get(i).number() : lines.get(headerIndex).number(),
@@ -66,7 +66,7 @@ final class TocReader {
     /** {@code 1．政协XX市委员会：题目……1}, possibly with its title wrapped onto the next line. */
     private boolean oneLineEntry() {
         SourceLine line = lines.get(i);
-        int number = listNumber(line.text());
+        int number = StructuralLines.listNumber(line.text());
         StructuralLines.TocTitle titled = StructuralLines.tocTitle(line.text());
         String text = titled != null ? titled.title() : line.text();
         int lineCount = 1;
@@ -86,7 +86,7 @@ final class TocReader {
         Integer page = titled == null ? null : titled.page();
         if (st == null) {
             if (StructuralLines.isPrefaceHeading(MatchForm.of(rest))) {
-                i++; // the preface's own entry (前言……1): part of the table, not a speech
+                i += lineCount; // the preface's own entry (前言……1): part of the table, not a speech
                 return true;
             }
             add(number, null, rest.strip(), page, line);
@@ -166,7 +166,8 @@ final class TocReader {
         }
     }
 
-    private void checkOrder(Entry entry) {
+    private void checkOrder() {
+        Entry entry = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         if (entries.size() < 2 || entry.page() == null) {
             return;
         }
@@ -182,13 +183,5 @@ final class TocReader {
         String text = line.text();
         return StructuralLines.numberedSpeaker(text) != null
                 || StructuralLines.speakerAndTitle(text.substring(StructuralLines.afterListNumber(text))) != null;
-    }
-
-    private static int listNumber(String text) {
-        int end = 0;
-        while (end < text.length() && end < 6 && StructuralLines.isDigit(text.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? 0 : Integer.parseInt(MatchForm.of(text.substring(0, end)));
     }
 }

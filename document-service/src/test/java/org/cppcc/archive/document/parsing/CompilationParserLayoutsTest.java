@@ -56,6 +56,24 @@ class CompilationParserLayoutsTest {
     }
 
     @Test
+    void thePrefacesOwnTocEntryIsNoSpeechAndThePrefaceIsKept() {
+        String text = """
+                目录
+                前言………………1
+                1.政协泸州市委员会:守正创新推进提案工作……3
+                前言
+                本汇编收录发言材料1篇。
+                守正创新推进提案工作
+                政协泸州市委员会
+                泸州市政协始终把提案工作放在重要位置。
+                """;
+        ParsedCompilation c = PARSER.parse(text, ParseOptions.TEXT.strictly(true));
+        assertEquals(List.of("本汇编收录发言材料1篇。"), c.preface());
+        assertEquals(1, c.speeches().size());
+        assertEquals(List.of("泸州市政协始终把提案工作放在重要位置。"), c.speeches().get(0).lead());
+    }
+
+    @Test
     void parenthesisedNumeralsAreTheSectionsWhenTheyAloneNumberTheBody() {
         String text = """
                 完善协商机制
