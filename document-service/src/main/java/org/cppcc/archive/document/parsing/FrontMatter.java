@@ -58,12 +58,20 @@ final class FrontMatter {
                 return coverOf(from, i, value);
             }
         }
-        // no date: the short lines the text opens with, when a part of the compilation follows them
-        int to = 0;
-        while (to < limit && to < 3 && isCoverLine(to)) {
-            to++;
+        // no date: the first few short lines that stand between parts of the compilation (or open the text)
+        for (int from = 0; from < limit; from++) {
+            if (!isCoverLine(from) || claims.isFree(from - 1)) {
+                continue;
+            }
+            int to = from;
+            while (to < limit && to - from < 3 && isCoverLine(to)) {
+                to++;
+            }
+            if (to == limit || !claims.isFree(to)) {
+                return coverOf(from, to, null);
+            }
         }
-        return to > 0 && (to == limit || !claims.isFree(to)) ? coverOf(0, to, null) : Cover.NONE;
+        return Cover.NONE;
     }
 
     /**

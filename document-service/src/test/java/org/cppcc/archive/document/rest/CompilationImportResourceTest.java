@@ -228,10 +228,10 @@ class CompilationImportResourceTest {
 
     @Test
     void aMalformedCompilationIsRefusedWithItsLineAndNothingIsStored() throws IOException {
-        // The seed with its cover removed halfway: structurally broken after many valid lines.
-        String broken = new String(seed(), StandardCharsets.UTF_8).replace("全省政协工作经验交流会发言材料汇编", "")
-                .replace("(2021年9月28日)", "");
-        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(broken).post(IMPORT)
+        // The seed with a section out of sequence: structurally broken after many valid lines (strict refuses it).
+        String broken = new String(seed(), StandardCharsets.UTF_8).replace("二、夯基础,筑牢履职保障", "三、夯基础,筑牢履职保障");
+        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(broken)
+                .queryParam("strict", true).post(IMPORT)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
