@@ -148,6 +148,17 @@ ensure_chromium() {
     || die "could not install chromium"
 }
 
+# A CJK TrueType font (Debian's fonts-wqy-zenhei): the tests build real PDFs in Chinese with PDFBox, which
+# needs a font holding the glyphs. Installed when missing and we are root.
+CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+ensure_cjk_font() {
+  [ -f "$CJK_FONT" ] && return 0
+  [ "$(id -u)" = 0 ] || die "$CJK_FONT is missing; install Debian's fonts-wqy-zenhei package"
+  log "installing Debian's fonts-wqy-zenhei package"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >&2 \
+    || die "could not install fonts-wqy-zenhei"
+}
+
 # The npm tools the tests use (Spectral for the OpenAPI lint, playwright-core for the browser test), pinned,
 # installed once into $CACHE_DIR/node (not the repository); prints their node_modules directory. Locked,
 # because two deploy/test runs may get here at the same time.

@@ -4,8 +4,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A compilation with its (not deleted) speeches in table-of-contents order. */
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A compilation with its (not deleted) speeches in table-of-contents order, and the parse report of its import
+ * ({@code coverage}, {@code warnings}, {@code unplaced}) as the dry run showed it.
+ */
 public record CompilationDetail(long id, String title, String subtitle, String meeting, LocalDate date,
-        String province, String sourceSha256, OffsetDateTime importedAt, String importedBy,
+        String province, @Schema(description = ApiText.PROVINCE_CODE) String provinceCode, String sourceSha256,
+        OffsetDateTime importedAt, String importedBy,
+        @Schema(description = ApiText.STORED_COVERAGE, minimum = "0", maximum = "1") Double coverage,
+        @Schema(description = ApiText.WARNINGS) List<CompilationPreview.Warning> warnings,
+        @Schema(description = ApiText.UNPLACED) List<CompilationPreview.Unplaced> unplaced,
         List<SpeechItem> speeches) {
 }

@@ -6,36 +6,86 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cppcc.archive.document.api.CompilationDetail;
 import org.cppcc.archive.document.api.CompilationPreview;
+import org.cppcc.archive.document.api.CompilationPreview.Unplaced;
+import org.cppcc.archive.document.api.CompilationPreview.Warning;
 import org.cppcc.archive.document.api.CompilationSummary;
 import org.cppcc.archive.document.api.SpeechItem;
 import org.cppcc.archive.document.parsing.ParsedCompilation;
 import org.cppcc.archive.document.repository.CompilationEntity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** API model ↔ entity for compilations, and the only owner of the JSON layout of a stored parse report. */
 @ApplicationScoped
 public class CompilationMapper {
 
-    private final SpeechMapper speeches;
+    private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Unplaced>> UNPLACED = new TypeReference<>() {
+    };
 
-    public CompilationMapper(SpeechMapper speeches) {
+    private final SpeechMapper speeches;
+    private final ObjectMapper json;
+
+    public CompilationMapper(SpeechMapper speeches, ObjectMapper json) {
         this.speeches = speeches;
+        this.json = json;
     }
 
     public CompilationSummary summary(CompilationEntity c, long speechCount) {
-        return new CompilationSummary(c.id, c.title, c.subtitle, c.meeting, c.date, c.province, c.sourceSha256,
-                c.importedAt, c.importedBy, speechCount);
+        return new CompilationSummary(c.id, c.title, c.subtitle, c.meeting, c.date, c.province, c.provinceCode,
+                c.sourceSha256, c.importedAt, c.importedBy, c.coverage, read(c.warningsJson, WARNINGS).size(),
+                speechCount);
     }
 
     public CompilationDetail detail(CompilationEntity c, List<SpeechItem> items) {
-        return new CompilationDetail(c.id, c.title, c.subtitle, c.meeting, c.date, c.province, c.sourceSha256,
-                c.importedAt, c.importedBy, items);
+        return new CompilationDetail(c.id, c.title, c.subtitle, c.meeting, c.date, c.province, c.provinceCode,
+                c.sourceSha256, c.importedAt, c.importedBy, c.coverage, read(c.warningsJson, WARNINGS),
+                read(c.unplacedJson, UNPLACED), items);
     }
 
-    public CompilationPreview preview(ParsedCompilation p, String sha256, Long existingId) {
-        return new CompilationPreview(true, p.title(), p.subtitle(), p.meeting(), p.date(), p.province(), sha256,
-                existingId, p.speeches().stream().map(speeches::preview).toList(),
-                p.warnings().stream().map(w -> new CompilationPreview.Warning(w.line(), w.message())).toList(),
-                p.unplaced().stream().map(u -> new CompilationPreview.Unplaced(u.fromLine(), u.toLine(), u.text()))
-                        .toList(),
-                p.coverage());
+    public CompilationPreview preview(ParsedCompilation p, String provinceCode, String sha256, Long existingId) {
+        return new CompilationPreview(true, p.title(), p.subtitle(), p.meeting(), p.date(), p.province(),
+                provinceCode, sha256, existingId, p.speeches().stream().map(speeches::preview).toList(),
+                warnings(p), unplaced(p), p.coverage());
+    }
+
+    /** Copies the cover and the parse report of {@code p} onto a new compilation. */
+    public void apply(ParsedCompilation p, String provinceCode, CompilationEntity c) {
+        c.title = p.title();
+        c.subtitle = p.subtitle();
+        c.meeting = p.meeting();
+        c.date = p.date();
+        c.province = p.province();
+        c.provinceCode = provinceCode;
+        c.coverage = p.coverage();
+        c.warningsJson = write(warnings(p));
+        c.unplacedJson = write(unplaced(p));
+    }
+
+    private static List<Warning> warnings(ParsedCompilation p) {
+        return p.warnings().stream().map(w -> new Warning(w.line(), w.message())).toList();
+    }
+
+    private static List<Unplaced> unplaced(ParsedCompilation p) {
+        return p.unplaced().stream().map(u -> new Unplaced(u.fromLine(), u.toLine(), u.text())).toList();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a parse report", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored parse report is not valid JSON", e);
+        }
     }
 }

@@ -90,11 +90,17 @@ public class SpeechMapper {
         s.tocPage = in.tocPage();
         s.bodyAvailable = in.bodyAvailable();
         s.truncated = Boolean.TRUE.equals(in.truncated());
-        s.leadJson = write(in.lead() == null ? List.of() : in.lead());
+        applyBody(s, in.lead() == null ? List.of() : in.lead(),
+                in.sections() == null ? List.of() : in.sections(), in.outline() == null ? List.of() : in.outline());
+    }
+
+    /** Replaces the body of {@code s}; paragraph ids are numbered afresh from p-1 across the sections. */
+    public void applyBody(SpeechEntity s, List<String> lead, List<SpeechInput.SectionInput> sectionInputs,
+            List<String> outline) {
+        s.leadJson = write(lead);
         List<Section> sections = new ArrayList<>();
         int paragraph = 0;
-        for (SpeechInput.SectionInput section : in.sections() == null ? List.<SpeechInput.SectionInput>of()
-                : in.sections()) {
+        for (SpeechInput.SectionInput section : sectionInputs) {
             List<Paragraph> paragraphs = new ArrayList<>();
             for (String text : section.paragraphs()) {
                 paragraphs.add(new Paragraph("p-" + (++paragraph), text));
@@ -102,7 +108,7 @@ public class SpeechMapper {
             sections.add(new Section(section.ordinal(), section.heading(), paragraphs));
         }
         s.sectionsJson = write(sections);
-        s.outlineJson = write(in.outline() == null ? List.of() : in.outline());
+        s.outlineJson = write(outline);
     }
 
     /** A parsed speech as an input, so imports and editors go through the same path. */

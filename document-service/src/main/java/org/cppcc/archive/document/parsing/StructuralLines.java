@@ -2,95 +2,164 @@ package org.cppcc.archive.document.parsing;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cppcc.archive.document.divisions.Speaker;
+import org.cppcc.archive.document.divisions.Speakers;
 import org.cppcc.archive.document.text.MatchForm;
 
 /**
  * Recognisers for the structural lines of a compilation. Matching works on the normalised form of a line (so
  * ASCII and full-width punctuation are equivalent); anything returned for storage is cut from the source text.
+ * Every recogniser scans a line a bounded number of times, so hostile long lines cost linear time.
  */
 final class StructuralLines {
 
-    private static final String COMMITTEE = "((?:政协|中国人民政治协商会议)[^:,()]{1,40}?委员会)";
-    /** {@code 1.政协成都市委员会:} in the bookmark list and the table of contents. */
-    private static final Pattern NUMBERED_COMMITTEE = Pattern.compile("(\\d{1,6})[.、]?" + COMMITTEE + ":?");
-    /** {@code 政协成都市委员会} under a speech title. */
-    private static final Pattern COMMITTEE_LINE = Pattern.compile(COMMITTEE + ":?");
-    /** {@code (2021年9月28日)}. */
-    private static final Pattern DATE = Pattern.compile("\\(?(\\d{4})年(\\d{1,2})月(\\d{1,2})日\\)?");
+    /** {@code (2021年9月28日)}, {@code （2022年12月）}, {@code 2022年6月} on a line of their own. */
+    private static final Pattern DATE = Pattern.compile("\\(?(\\d{4})年(\\d{1,2})月(?:(\\d{1,2})日)?\\)?");
 
-    /** Leader characters of a table-of-contents line: ……… or ....... or ·······. */
-    private static final String LEADER_CHARS = "…⋯.·•・‧．｡";
+    /** Leader characters of a table-of-contents line: ……… or ....... or ······· or -------. */
+    private static final String LEADER_CHARS = "…⋯.·•・‧．｡-—－_";
     /** Punctuation after which a sentence (and so possibly a paragraph) is complete. */
     private static final String SENTENCE_FINAL = "。！？!?；;…:：";
     /** Closing quotes and brackets that may follow the sentence-final mark: 。” or 。） */
     private static final String CLOSERS = "”’」』）)》】〕\"'";
+    /** The longest speaker part of a TOC line or one-line speech header. */
+    private static final int MAX_SPEAKER_CHARS = 60;
 
     private StructuralLines() {
     }
 
-    record NumberedCommittee(int number, String committee) {
+    static boolean isTocHeader(String norm) {
+        return norm.equals("目录") || norm.equals("目次");
     }
 
-    /** {@code 1.政协成都市委员会:} → (1, 政协成都市委员会), else null. */
-    static NumberedCommittee numberedCommittee(SourceLine line) {
-        Matcher m = NUMBERED_COMMITTEE.matcher(line.norm());
-        if (!m.matches()) {
+    /** 前言, 编者按, 序言 …: the heading of a preface, alone on its line. */
+    static boolean isPrefaceHeading(String norm) {
+        String n = norm.endsWith(":") ? norm.substring(0, norm.length() - 1) : norm;
+        return n.equals("前言") || n.equals("编者按") || n.equals("序言") || n.equals("序") || n.equals("编者的话")
+                || n.equals("编辑说明") || n.equals("说明");
+    }
+
+    /** 编者按：本汇编收录…: an editor's note that runs on from its label. */
+    static boolean isRunOnPreface(String norm) {
+        return norm.startsWith("编者按:") || norm.startsWith("前言:");
+    }
+
+    /** A per-speech subtitle: {@code ——在全市政协工作推进会上的发言}. */
+    static boolean isSubtitle(String norm) {
+        return norm.length() > 2 && (norm.startsWith("——") || norm.startsWith("--") || norm.startsWith("—-"));
+    }
+
+    /** A date line: year, month and optionally day. */
+    record DateLine(int year, int month, int day) {
+
+        /** The date, the 1st of the month when only year and month are given; null (and a warning) if invalid. */
+        LocalDate toDate(SourceLine line, Findings findings) {
+            try {
+                return LocalDate.of(year, month, day == 0 ? 1 : day);
+            } catch (DateTimeException e) {
+                findings.assumed(line.number(), "invalid date '" + line.text() + "': taken as no date");
+                return null;
+            }
+        }
+    }
+
+    static DateLine dateOf(String norm) {
+        if (norm.length() > 14) {
             return null;
         }
-        return new NumberedCommittee(Integer.parseInt(m.group(1)), committeeName(line.text()));
-    }
-
-    static boolean isCommitteeLine(SourceLine line) {
-        return COMMITTEE_LINE.matcher(line.norm()).matches();
-    }
-
-    /** The committee name as in the source: without the list number before it and the colon after it. */
-    static String committeeName(String text) {
-        int from = 0;
-        while (from < text.length() && !text.startsWith("政协", from) && !text.startsWith("中国人民政治协商会议", from)) {
-            from++;
-        }
-        int to = text.length();
-        while (to > from && (text.charAt(to - 1) == ':' || text.charAt(to - 1) == '：'
-                || Character.isWhitespace(text.charAt(to - 1)))) {
-            to--;
-        }
-        return text.substring(from, to);
-    }
-
-    /** Comparison key of a committee name. */
-    static String committeeKey(String committee) {
-        String norm = MatchForm.of(committee);
-        return norm.endsWith(":") ? norm.substring(0, norm.length() - 1) : norm;
-    }
-
-    static boolean isTocHeader(SourceLine line) {
-        return line.norm().equals("目录") || line.norm().equals("目次");
-    }
-
-    /** The date of a cover date line such as {@code (2021年9月28日)}, or null when the line is not one. */
-    static LocalDate date(SourceLine line) {
-        Matcher m = DATE.matcher(line.norm());
-        if (!m.matches()) {
+        Matcher m = DATE.matcher(norm);
+        if (!m.matches() || norm.startsWith("(") != norm.endsWith(")")) {
             return null;
         }
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
-        } catch (DateTimeException e) {
-            throw new CompilationFormatException(line.number(), "invalid date '" + line.text() + "'");
-        }
+        return new DateLine(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
     }
 
+    /** A speaker as the text names it, with the source text it was cut from. */
+    record NamedSpeaker(Speaker speaker, int number) {
+    }
+
+    /**
+     * {@code 1.政协成都市委员会:} (bookmark list, two-line TOC entry) → (政协成都市委员会, 1); the number is 0 when the
+     * line has none. Null when the rest is no speaker.
+     */
+    static NamedSpeaker numberedSpeaker(String text) {
+        int afterNumber = afterListNumber(text);
+        int number = listNumber(text);
+        if (text.length() - afterNumber > MAX_SPEAKER_CHARS + 1) {
+            return null;
+        }
+        return Speakers.recognise(text.substring(afterNumber)).map(s -> new NamedSpeaker(s, number)).orElse(null);
+    }
+
+    /** A line that is a speaker and nothing else (政协成都市委员会, 政协XX市委员会主席 张三, 陈志强委员). */
+    static Optional<Speaker> speakerLine(SourceLine line) {
+        return line.norm().length() > MAX_SPEAKER_CHARS ? Optional.empty() : Speakers.recognise(line.text());
+    }
+
+    /** {@code 政协XX县委员会：题目} (a one-line speech header or the text of a one-line TOC entry). */
+    record SpeakerAndTitle(Speaker speaker, String title) {
+    }
+
+    /** Splits at the first colon whose left side names a speaker; null when none does or no title follows. */
+    static SpeakerAndTitle speakerAndTitle(String text) {
+        int limit = Math.min(text.length(), MAX_SPEAKER_CHARS + 1);
+        for (int i = 1; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c != ':' && c != '：') {
+                continue;
+            }
+            String title = text.substring(i + 1).strip();
+            if (title.isEmpty()) {
+                return null;
+            }
+            Optional<Speaker> speaker = Speakers.recognise(text.substring(0, i));
+            if (speaker.isPresent()) {
+                return new SpeakerAndTitle(speaker.get(), title);
+            }
+        }
+        return null;
+    }
+
+    /** Index after a list number such as {@code 1.} {@code 12．} {@code 3、} at the start of text, else 0. */
+    static int afterListNumber(String text) {
+        int i = 0;
+        while (i < text.length() && i < 6 && isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return 0;
+        }
+        if (i < text.length() && ".．、".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The list number at the start of text ({@code 12．} → 12), 0 when there is none. */
+    static int listNumber(String text) {
+        int i = 0;
+        while (i < text.length() && i < 6 && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? 0 : Integer.parseInt(MatchForm.of(text.substring(0, i)));
+    }
+
+    /** A table-of-contents line's text and page: {@code 标题………1} → (标题, 1). */
     record TocTitle(String title, int page) {
     }
 
     /**
-     * A table-of-contents title line ending in a dotted leader and a page number ({@code 标题………1}), or null.
-     * Scans from the end by hand, so a hostile long line costs linear time.
+     * A line ending in a leader and a page number, or null. Leaders are runs of {@code …} {@code .} {@code ·}
+     * {@code -} (at least two characters, or one ellipsis), or of at least two spaces. Page numbers are ASCII or
+     * full-width digits. Scans from the end by hand, so a hostile long line costs linear time.
      */
     static TocTitle tocTitle(String text) {
         int end = text.length();
@@ -105,51 +174,27 @@ final class StructuralLines {
         int page = Integer.parseInt(MatchForm.of(text.substring(end, digitsEnd)));
         int leaderEnd = end;
         int dots = 0;
+        int spaces = 0;
         boolean ellipsis = false;
-        while (end > 0 && (LEADER_CHARS.indexOf(text.charAt(end - 1)) >= 0 || Character.isWhitespace(text.charAt(end - 1))
-                || text.charAt(end - 1) == '\u3000')) {
+        while (end > 0 && (LEADER_CHARS.indexOf(text.charAt(end - 1)) >= 0 || isSpace(text.charAt(end - 1)))) {
             char c = text.charAt(end - 1);
             ellipsis |= c == '…' || c == '⋯';
             dots += LEADER_CHARS.indexOf(c) >= 0 ? 1 : 0;
+            spaces += isSpace(c) ? (c == '\u3000' ? 2 : 1) : 0;
             end--;
         }
-        if (!ellipsis && dots < 2 || leaderEnd == end) {
+        if (leaderEnd == end || !ellipsis && dots < 2 && spaces < 2) {
             return null;
         }
         return new TocTitle(text.substring(0, end).strip(), page);
     }
 
-    private static boolean isDigit(char c) {
+    static boolean isDigit(char c) {
         return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
     }
 
-    /**
-     * The ordinal of a section heading line ({@code 一、…} → 1, {@code 十二、…} → 12), or -1. The text of the
-     * heading starts at {@link #headingTextStart(String)}.
-     */
-    static int headingOrdinal(String text) {
-        int i = 0;
-        while (i < text.length() && i < 3 && ChineseNumerals.isNumeralChar(text.charAt(i))) {
-            i++;
-        }
-        if (i == 0 || i >= text.length() || text.charAt(i) != '、') {
-            return -1;
-        }
-        return ChineseNumerals.parse(text.substring(0, i));
-    }
-
-    static String headingText(String text) {
-        return text.substring(text.indexOf('、') + 1).strip();
-    }
-
-    /** {@code （一）…} / {@code (一)…}: a sub-heading inside a section; always starts a new paragraph. */
-    static boolean isSubHeading(SourceLine line) {
-        String n = line.norm();
-        if (!n.startsWith("(")) {
-            return false;
-        }
-        int close = n.indexOf(')');
-        return close > 1 && close <= 4 && ChineseNumerals.parse(n.substring(1, close)) > 0;
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**
@@ -164,7 +209,7 @@ final class StructuralLines {
         return i > 0 && SENTENCE_FINAL.indexOf(text.charAt(i - 1)) >= 0;
     }
 
-    /** Whether text contains sentence-final punctuation anywhere (a heading continuation never does). */
+    /** Whether text contains sentence-final punctuation anywhere (a heading continuation or a title never does). */
     static boolean containsSentenceEnd(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -173,5 +218,9 @@ final class StructuralLines {
             }
         }
         return false;
+    }
+
+    static String excerpt(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

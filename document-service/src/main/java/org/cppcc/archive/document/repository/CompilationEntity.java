@@ -37,6 +37,22 @@ public class CompilationEntity extends PanacheEntityBase {
     @Column(length = 50)
     public String province;
 
+    /** GB/T 2260 code of {@code province}, inferred from the speakers; null when none resolved. */
+    @Column(name = "province_code", length = 12)
+    public String provinceCode;
+
+    /** The parse report's coverage (0–1); null for compilations imported before reports were kept. */
+    @Column
+    public Double coverage;
+
+    /** JSON array of the parse warnings, {line, message}; written and read only by CompilationMapper. */
+    @Column(name = "warnings_json", nullable = false)
+    public String warningsJson = "[]";
+
+    /** JSON array of the text the parser could not place, {fromLine, toLine, text}. */
+    @Column(name = "unplaced_json", nullable = false)
+    public String unplacedJson = "[]";
+
     @Column(name = "source_sha256", nullable = false, length = 64, unique = true)
     public String sourceSha256;
 

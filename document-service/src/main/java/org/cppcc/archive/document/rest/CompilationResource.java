@@ -27,6 +27,7 @@ import org.cppcc.archive.document.mapping.CompilationMapper;
 import org.cppcc.archive.document.mapping.SpeechMapper;
 import org.cppcc.archive.document.repository.CompilationEntity;
 import org.cppcc.archive.document.service.CompilationService;
+import org.cppcc.archive.document.service.ExtractedText;
 import org.cppcc.archive.document.service.Slice;
 import org.cppcc.archive.document.service.TextExtractor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -53,6 +54,17 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 public class CompilationResource {
 
+    private static final String IMPORT_SUMMARY = "Import a compilation (UTF-8 text, or a .txt/.docx/.pdf file as multipart part 'file')";
+    private static final String IMPORT_DESCRIPTION = "Role: admin. Parses the compilation and stores its speeches. "
+            + "Idempotent by the SHA-256 of the bytes: 201 with Location for a new one, 200 with the existing one. "
+            + "With dryRun=true nothing is stored and the answer is the parse result (200). Both answers carry the "
+            + "parse report: coverage, warnings (what was assumed, by line) and unplaced (text in no speech); "
+            + "GET /api/v1/compilations/{id} shows it later. Refused (400 with the line) only when nothing "
+            + "speech-like exists or, with strict=true, at the first thing not understood.";
+    private static final String DRY_RUN = "parse and return the result without storing anything";
+    private static final String STRICT = "refuse (400 with the line) at the first thing the parser does not "
+            + "understand, instead of warning and carrying on";
+
     private final CompilationService compilations;
     private final CompilationMapper mapper;
     private final SpeechMapper speechMapper;
@@ -72,48 +84,53 @@ public class CompilationResource {
     @Path("import")
     @Consumes(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "importCompilation", summary = "Import a compilation (UTF-8 text, or a .txt/.docx/.pdf file as multipart part 'file')", description = "Role: admin. Parses the compilation and stores its speeches. Idempotent by the SHA-256 of the bytes: 201 with Location for a new one, 200 with the existing one. With dryRun=true nothing is stored and the answer is the parse result (200).")
+    @Operation(operationId = "importCompilation", summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
     @RequestBody(required = true, content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "seed", value = ApiDocs.IMPORT_TEXT)))
-    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class }), examples = @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL)))
-    @APIResponse(responseCode = "201", description = "Imported", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Not a compilation (the problem names the line), or an invalid dryRun", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class }), examples = { @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL), @ExampleObject(name = "dry run", value = ApiDocs.COMPILATION_PREVIEW) }))
+    @APIResponse(responseCode = "201", description = "Imported; the answer carries the parse report (coverage, warnings, unplaced)", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Nothing speech-like in the text, or with strict=true the first thing not understood (the problem names the line), or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "strict", value = ApiDocs.PROBLEM_400_LINE)))
     @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not UTF-8 text, or a file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response importText(@Parameter(description = "parse and return the result without storing anything", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun, @HeaderParam("Content-Type") String contentType,
-            byte[] body) {
+    public Response importText(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = STRICT, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("strict") String strict,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
         String charset = charset(contentType);
         if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
             throw new ProblemException(415, "Text must be sent as UTF-8 (charset=utf-8), not " + charset + ".");
         }
         byte[] bytes = body == null ? new byte[0] : body;
-        return importBytes(bytes, extractor.utf8(bytes), dryRun);
+        return importBytes(bytes, extractor.fromPlainText(bytes), dryRun, strict);
     }
 
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import a compilation (UTF-8 text, or a .txt/.docx/.pdf file as multipart part 'file')", description = "Role: admin. Parses the compilation and stores its speeches. Idempotent by the SHA-256 of the bytes: 201 with Location for a new one, 200 with the existing one. With dryRun=true nothing is stored and the answer is the parse result (200).")
-    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class }), examples = @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL)))
-    @APIResponse(responseCode = "201", description = "Imported", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Not a compilation (the problem names the line), no part named file, or an invalid dryRun", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class }), examples = { @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL), @ExampleObject(name = "dry run", value = ApiDocs.COMPILATION_PREVIEW) }))
+    @APIResponse(responseCode = "201", description = "Imported; the answer carries the parse report (coverage, warnings, unplaced)", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Nothing speech-like in the file, or with strict=true the first thing not understood (the problem names the line), a damaged file or a .txt that is not UTF-8, no part named file, or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "strict", value = ApiDocs.PROBLEM_400_LINE)))
     @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not UTF-8 text, or a file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response importFile(@Parameter(description = "parse and return the result without storing anything", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun, @RestForm("file") FileUpload file)
-            throws IOException {
+    @APIResponse(responseCode = "415", description = "A file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response importFile(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = STRICT, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("strict") String strict,
+            @RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
             throw new ProblemException(400, "The multipart body needs a part named \"file\".");
         }
         byte[] bytes = Files.readAllBytes(file.uploadedFile());
-        return importBytes(bytes, extractor.text(bytes, file.fileName(), file.contentType()), dryRun);
+        return importBytes(bytes, extractor.fromFile(bytes, file.fileName(), file.contentType()), dryRun, strict);
     }
 
-    private Response importBytes(byte[] bytes, String text, String dryRun) {
+    private Response importBytes(byte[] bytes, ExtractedText text, String dryRun, String strict) {
+        boolean strictly = Boolean.TRUE.equals(Params.optionalBoolean("strict", strict));
         if (Boolean.TRUE.equals(Params.optionalBoolean("dryRun", dryRun))) {
-            CompilationService.DryRun run = compilations.dryRun(bytes, text);
-            return Response.ok(mapper.preview(run.parsed(), run.sha256(), run.existingId().orElse(null))).build();
+            CompilationService.DryRun run = compilations.dryRun(bytes, text, strictly);
+            return Response.ok(mapper.preview(run.parsed(), run.provinceCode(), run.sha256(),
+                    run.existingId().orElse(null))).build();
         }
-        CompilationService.Imported imported = compilations.importCompilation(bytes, text, Callers.actor(token));
+        CompilationService.Imported imported = compilations.importCompilation(bytes, text, strictly,
+                Callers.actor(token));
         CompilationDetail body = detail(imported.compilation());
         if (!imported.created()) {
             return Response.ok(body).build();
@@ -139,7 +156,7 @@ public class CompilationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
-    @Operation(operationId = "getCompilation", summary = "One compilation with its speeches in order", description = "Role: reader.")
+    @Operation(operationId = "getCompilation", summary = "One compilation with its speeches in order and its parse report", description = "Role: reader. coverage, warnings and unplaced are what the parser reported when the compilation was imported.")
     @APIResponse(responseCode = "200", description = "The compilation", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.COMPILATION_DETAIL)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such compilation", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))

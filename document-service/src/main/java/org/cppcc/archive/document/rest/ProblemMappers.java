@@ -13,6 +13,7 @@ import org.cppcc.archive.document.parsing.CompilationFormatException;
 import org.cppcc.archive.document.service.InvalidReferenceException;
 import org.cppcc.archive.document.service.SpeechNotFoundException;
 import org.cppcc.archive.document.service.UnreadableContentException;
+import org.cppcc.archive.document.service.UnsupportedFileTypeException;
 import org.cppcc.archive.document.service.VersionMismatchException;
 import org.cppcc.archive.document.web.RequestIds;
 import org.jboss.logging.Logger;
@@ -112,7 +113,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(UnreadableContentException e, HttpServerRequest request) {
-        return respond(e.unsupportedType() ? 415 : 400, e.getMessage(), request, null);
+        return respond(400, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedType(UnsupportedFileTypeException e, HttpServerRequest request) {
+        return respond(415, e.getMessage(), request, null);
     }
 
     @ServerExceptionMapper

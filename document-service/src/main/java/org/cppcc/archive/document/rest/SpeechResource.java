@@ -24,6 +24,9 @@ import org.cppcc.archive.document.api.PageResult;
 import org.cppcc.archive.document.api.SpeechDetail;
 import org.cppcc.archive.document.api.SpeechInput;
 import org.cppcc.archive.document.api.SpeechItem;
+import org.cppcc.archive.document.api.SpeechMergeInput;
+import org.cppcc.archive.document.api.SpeechSplitInput;
+import org.cppcc.archive.document.api.SpeechSplitResult;
 import org.cppcc.archive.document.mapping.SpeechMapper;
 import org.cppcc.archive.document.repository.SpeechEntity;
 import org.cppcc.archive.document.service.Slice;
@@ -45,13 +48,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Speeches. Reads need {@code reader}; writes need {@code editor}. Concurrency control: every speech has an ETag
- * {@code "<id>-v<version>"}; PUT and DELETE require {@code If-Match} (missing → 428, stale → 412). A deleted speech
+ * Speeches. Reads need {@code reader}; writes need {@code editor}, restructuring (split, merge) {@code admin}.
+ * Concurrency control: every speech has an ETag {@code "<id>-v<version>"}; PUT, DELETE, split and merge require
+ * {@code If-Match} (missing → 428, stale → 412). A deleted speech
  * answers 410 Gone on GET, PUT and DELETE (it is still in its history and in the change feed).
  */
 @Path("/api/v1/speeches")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "speeches", description = "Speeches (发言): read (reader); create, replace, delete (editor) with ETag / If-Match")
+@Tag(name = "speeches", description = "Speeches (发言): read (reader); create, replace, delete (editor); split, merge (admin); all writes with ETag / If-Match")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
 @APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
@@ -165,6 +169,53 @@ public class SpeechResource {
                 "DELETE needs an If-Match header with the speech's current ETag."));
         speeches.delete(speechId, expected.version(), Callers.actor(token));
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "splitSpeech", summary = "Split a speech in two at a paragraph; requires If-Match", description = "Role: admin. For a speech header the parser missed: everything from the paragraph named in at (p-4, or lead-2 for the second lead paragraph) becomes a new speech right after this one, with the title and committee given (region resolved from the committee when left out). A paragraph that opens its section takes the heading along; one inside a section leaves the heading and the rest of the section becomes the new speech's lead. No text is changed, dropped or added; the speeches after it are renumbered when the new one needs their number. One transaction, in the history and the change feed. Undo with merge.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechSplitInput.class), examples = @ExampleObject(name = "自贡", value = ApiDocs.SPLIT_INPUT)))
+    @APIResponse(responseCode = "201", description = "Split: both speeches with their new versions", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechSplitResult.class), examples = @ExampleObject(name = "split", value = ApiDocs.SPLIT_RESULT)), headers = {@Header(name = "Location", description = "URL of the new (second) speech", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or at names no paragraph of the speech or its very beginning", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400_AT)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "410", description = "The speech was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
+    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
+    public Response split(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid SpeechSplitInput input) {
+        long speechId = Params.id("id", id);
+        ETags.Expected expected = ETags.ifMatch(ifMatch, speechId).orElseThrow(() -> new ProblemException(428,
+                "A split needs an If-Match header with the speech's current ETag."));
+        SpeechService.Split split = speeches.split(speechId, expected.version(), input, Callers.actor(token));
+        return Response.created(URI.create("/api/v1/speeches/" + split.second().id))
+                .entity(new SpeechSplitResult(mapper.detail(split.first()), mapper.detail(split.second()))).build();
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "mergeSpeech", summary = "Merge the speech that follows into this one; requires If-Match for both", description = "Role: admin. For a line the parser took for a speech header: the body of the speech named in speechId, which must come right after this one in the same compilation, is appended (its lead continues this speech's last section), its outline too, and that speech is deleted (its title and speaker stay in its history). If-Match carries this speech's ETag, etag the other's. The speeches after it are renumbered to close the gap. One transaction, in the history and the change feed. Undoes a split.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechMergeInput.class), examples = @ExampleObject(name = "自贡", value = ApiDocs.MERGE_INPUT)))
+    @APIResponse(responseCode = "200", description = "Merged: this speech at its new version", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or speechId is this speech, one of another compilation or not the one right after it", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400_MERGE)))
+    @APIResponse(responseCode = "404", description = "No such speech (this one or the other)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "410", description = "One of the two speeches was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match or etag does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
+    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
+    public Response merge(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid SpeechMergeInput input) {
+        long speechId = Params.id("id", id);
+        ETags.Expected expected = ETags.ifMatch(ifMatch, speechId).orElseThrow(() -> new ProblemException(428,
+                "A merge needs an If-Match header with the speech's current ETag."));
+        ETags.Expected nextExpected = ETags.ifMatch(input.etag(), input.speechId()).orElseThrow();
+        SpeechEntity s = speeches.merge(speechId, expected.version(), input.speechId(), nextExpected.version(),
+                Callers.actor(token));
+        return Response.ok(mapper.detail(s)).header("ETag", ETags.of(s.id, s.version)).build();
     }
 
     @GET

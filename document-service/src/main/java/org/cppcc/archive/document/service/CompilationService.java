@@ -1,6 +1,5 @@
 package org.cppcc.archive.document.service;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -14,9 +13,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.cppcc.archive.document.mapping.CompilationMapper;
 import org.cppcc.archive.document.mapping.SpeechMapper;
 import org.cppcc.archive.document.parsing.CompilationParser;
 import org.cppcc.archive.document.divisions.Gazetteer;
+import org.cppcc.archive.document.divisions.Region;
 import org.cppcc.archive.document.parsing.ParsedCompilation;
 import org.cppcc.archive.document.parsing.ParsedSpeech;
 import org.cppcc.archive.document.repository.CompilationEntity;
@@ -35,20 +36,25 @@ public class CompilationService {
     public record Imported(CompilationEntity compilation, boolean created) {
     }
 
-    /** A dry run's outcome: what would be stored, and the id of an identical import if one exists. */
-    public record DryRun(ParsedCompilation parsed, String sha256, Optional<Long> existingId) {
+    /**
+     * A dry run's outcome: what would be stored, the code of the province inferred from its speakers, and the id of
+     * an identical import if one exists.
+     */
+    public record DryRun(ParsedCompilation parsed, String provinceCode, String sha256, Optional<Long> existingId) {
     }
 
     private final ChangeLog changeLog;
     private final SpeechService speeches;
     private final SpeechMapper speechMapper;
+    private final CompilationMapper mapper;
     private final Gazetteer gazetteer;
 
     public CompilationService(ChangeLog changeLog, SpeechService speeches, SpeechMapper speechMapper,
-            Gazetteer gazetteer) {
+            CompilationMapper mapper, Gazetteer gazetteer) {
         this.changeLog = changeLog;
         this.speeches = speeches;
         this.speechMapper = speechMapper;
+        this.mapper = mapper;
         this.gazetteer = gazetteer;
     }
 
@@ -60,33 +66,32 @@ public class CompilationService {
         }
     }
 
-    /** Parses without storing anything. Throws CompilationFormatException for text that does not parse. */
+    /**
+     * Parses without storing anything. Throws CompilationFormatException when nothing speech-like exists or, with
+     * {@code strict}, at the first thing the parser does not understand.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DryRun dryRun(byte[] source, String text) {
+    public DryRun dryRun(byte[] source, ExtractedText text, boolean strict) {
         String sha = sha256(source);
-        ParsedCompilation parsed = parse(text);
-        return new DryRun(parsed, sha, CompilationEntity.findBySha256(sha).map(c -> c.id));
+        ParsedCompilation parsed = parse(text, strict);
+        return new DryRun(parsed, provinceCode(parsed), sha, CompilationEntity.findBySha256(sha).map(c -> c.id));
     }
 
     /**
      * Imports a compilation whose source bytes are {@code source} and whose text is {@code text}: either all of it
-     * (compilation + every speech + their feed and audit entries) or, on a parse error, nothing. Importing the same
-     * bytes again returns the existing compilation and changes nothing.
+     * (compilation with its parse report + every speech + their feed and audit entries) or, on a parse error,
+     * nothing. Importing the same bytes again returns the existing compilation and changes nothing.
      */
-    public Imported importCompilation(byte[] source, String text, String actor) {
+    public Imported importCompilation(byte[] source, ExtractedText text, boolean strict, String actor) {
         String sha = sha256(source);
-        ParsedCompilation parsed = parse(text); // before the lock: parsing needs no database
+        ParsedCompilation parsed = parse(text, strict); // before the lock: parsing needs no database
         FeedHeadEntity head = changeLog.lock();
         Optional<CompilationEntity> existing = CompilationEntity.findBySha256(sha);
         if (existing.isPresent()) {
             return new Imported(existing.get(), false);
         }
         CompilationEntity c = new CompilationEntity();
-        c.title = parsed.title();
-        c.subtitle = parsed.subtitle();
-        c.meeting = parsed.meeting();
-        c.date = parsed.date();
-        c.province = parsed.province();
+        mapper.apply(parsed, provinceCode(parsed), c);
         c.sourceSha256 = sha;
         c.importedAt = OffsetDateTime.now(ZoneOffset.UTC);
         c.importedBy = actor;
@@ -95,11 +100,6 @@ public class CompilationService {
             speeches.create(head, speechMapper.input(c.id, speech), actor, "imported");
         }
         return new Imported(c, true);
-    }
-
-    /** Convenience for text sources (seed, text/plain bodies): the source bytes are the UTF-8 of the text. */
-    public Imported importText(String text, String actor) {
-        return importCompilation(text.getBytes(StandardCharsets.UTF_8), text, actor);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -133,8 +133,14 @@ public class CompilationService {
         return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
     }
 
-    private ParsedCompilation parse(String text) {
-        return new CompilationParser(gazetteer).parse(text);
+    private ParsedCompilation parse(ExtractedText text, boolean strict) {
+        return new CompilationParser(gazetteer).parse(text.text(), text.options().strictly(strict));
+    }
+
+    /** The province the speakers belong to, as the gazetteer infers it; its code settles ambiguous names later. */
+    private String provinceCode(ParsedCompilation parsed) {
+        return gazetteer.inferProvince(parsed.speeches().stream().map(ParsedSpeech::committee).toList())
+                .map(Region::code).orElse(null);
     }
 
 }

@@ -1,6 +1,9 @@
 package org.cppcc.archive.document.service;
 
-/** An input refers to something that does not exist (e.g. a compilation id). */
+/**
+ * An input names something that does not exist or cannot be used that way (a compilation id, a paragraph to
+ * split at, a speech to merge that does not follow); {@code field} is the input field to correct.
+ */
 public class InvalidReferenceException extends RuntimeException {
 
     private final String field;

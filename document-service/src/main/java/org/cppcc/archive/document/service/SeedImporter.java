@@ -44,7 +44,8 @@ public class SeedImporter {
             }
             bytes = in.readAllBytes();
         }
-        CompilationService.Imported result = compilations.importCompilation(bytes, text.utf8(bytes), "system");
+        CompilationService.Imported result = compilations.importCompilation(bytes, text.fromPlainText(bytes), false,
+                "system");
         LOG.infof("Seed compilation %s %s", result.compilation().id,
                 result.created() ? "imported" : "already present");
     }

@@ -10,7 +10,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.cppcc.archive.document.api.SpeechDetail;
 import org.cppcc.archive.document.api.SpeechInput;
+import org.cppcc.archive.document.api.SpeechSplitInput;
 import org.cppcc.archive.document.mapping.SpeechMapper;
 import org.cppcc.archive.document.divisions.Gazetteer;
 import org.cppcc.archive.document.divisions.Region;
@@ -89,19 +91,10 @@ public class SpeechService {
 
     /** Creates a speech inside a write transaction that already holds the feed lock (imports, seed). */
     public SpeechEntity create(FeedHeadEntity head, SpeechInput input, String actor, String how) {
-        requireCompilation(input.compilationId());
+        CompilationEntity compilation = requireCompilation(input.compilationId());
         SpeechEntity s = new SpeechEntity();
-        mapper.apply(input, regionOf(input), s);
-        OffsetDateTime now = now();
-        s.version = 1;
-        s.createdAt = now;
-        s.createdBy = actor;
-        s.updatedAt = now;
-        s.updatedBy = actor;
-        s.deleted = false;
-        s.persist();
-        changeLog.append(head, s, ChangeLog.UPSERT, mapper.snapshot(s), "create", actor,
-                how + " #" + s.speechOrder + " " + s.committee + ": " + s.title);
+        mapper.apply(input, regionOf(input, compilation), s);
+        persistNew(head, s, actor, how);
         return s;
     }
 
@@ -112,12 +105,10 @@ public class SpeechService {
     public SpeechEntity update(long id, Long expectedVersion, SpeechInput input, String actor) {
         FeedHeadEntity head = changeLog.lock();
         SpeechEntity s = current(id, expectedVersion);
-        requireCompilation(input.compilationId());
+        CompilationEntity compilation = requireCompilation(input.compilationId());
         SpeechEntity before = copyOf(s);
-        mapper.apply(input, regionOf(input), s);
-        s.version++;
-        s.updatedAt = now();
-        s.updatedBy = actor;
+        mapper.apply(input, regionOf(input, compilation), s);
+        bump(s, actor);
         changeLog.append(head, s, ChangeLog.UPSERT, mapper.snapshot(s), "update", actor, changes(before, s));
         return s;
     }
@@ -127,12 +118,129 @@ public class SpeechService {
         FeedHeadEntity head = changeLog.lock();
         SpeechEntity s = current(id, expectedVersion);
         s.deleted = true;
-        s.version++;
-        s.updatedAt = now();
-        s.updatedBy = actor;
+        bump(s, actor);
         changeLog.append(head, s, ChangeLog.DELETE, null, "delete", actor,
                 "deleted #" + s.speechOrder + " " + s.committee + ": " + s.title);
         return s;
+    }
+
+    /** Both halves of a split: the speech as it now ends and the new speech after it. */
+    public record Split(SpeechEntity first, SpeechEntity second) {
+    }
+
+    /**
+     * Splits a speech where the parser missed a speech header: from {@code in.at()} on, its body becomes a new
+     * speech right after it with the header given in {@code in} (see {@link SpeechBody#split}). One transaction:
+     * the speech's new version, the new speech, and the speeches after it renumbered when the new one needs their
+     * order number, each with its feed and audit entry.
+     */
+    public Split split(long id, Long expectedVersion, SpeechSplitInput in, String actor) {
+        FeedHeadEntity head = changeLog.lock();
+        SpeechEntity s = current(id, expectedVersion);
+        SpeechDetail whole = mapper.detail(s);
+        SpeechBody.Halves halves = SpeechBody.split(whole, in.at());
+        CompilationEntity compilation = CompilationEntity.findById(s.compilationId);
+        List<SpeechEntity> later = after(s);
+        if (!later.isEmpty() && later.get(0).speechOrder == s.speechOrder + 1) {
+            renumber(head, later, +1, actor, "speech " + s.id + " was split");
+        }
+        boolean wasTruncated = s.truncated;
+        SpeechEntity before = copyOf(s);
+        mapper.applyBody(s, halves.first().lead(), halves.first().sections(), whole.outline());
+        s.truncated = false; // it now ends where the next speech begins
+        bump(s, actor);
+        changeLog.append(head, s, ChangeLog.UPSERT, mapper.snapshot(s), "update", actor,
+                "split at " + in.at() + ": " + changes(before, s));
+        SpeechInput second = new SpeechInput(s.compilationId, s.speechOrder + 1, in.committee(), in.speakerKind(),
+                in.speakerName(), in.region(), in.regionCode(), in.level(), in.parentRegion(), in.title(),
+                in.tocPage(), true, wasTruncated, halves.second().lead(), halves.second().sections(), List.of());
+        SpeechEntity created = new SpeechEntity();
+        mapper.apply(second, regionOf(second, compilation), created);
+        persistNew(head, created, actor, "split from speech " + s.id + " at " + in.at() + " as");
+        return new Split(s, created);
+    }
+
+    /**
+     * Merges the speech {@code nextId} into the speech {@code id} it follows, where the parser took a line for a
+     * speech header: its body is appended ({@link SpeechBody#followedBy}), its outline too, and it is deleted; its
+     * title and speaker stay in its history. One transaction: both versions, and the speeches after it renumbered
+     * to close the gap its order number leaves, each with its feed and audit entry. Undoes a split exactly.
+     */
+    public SpeechEntity merge(long id, Long expectedVersion, long nextId, Long nextExpectedVersion, String actor) {
+        FeedHeadEntity head = changeLog.lock();
+        if (nextId == id) {
+            throw new InvalidReferenceException("speechId", "A speech cannot be merged with itself.");
+        }
+        SpeechEntity s = current(id, expectedVersion);
+        SpeechEntity next = current(nextId, nextExpectedVersion);
+        if (!next.compilationId.equals(s.compilationId)) {
+            throw new InvalidReferenceException("speechId", "Speech " + nextId + " belongs to compilation "
+                    + next.compilationId + ", speech " + id + " to compilation " + s.compilationId
+                    + "; only speeches of one compilation can be merged.");
+        }
+        List<SpeechEntity> later = after(s);
+        if (later.isEmpty() || !later.get(0).id.equals(next.id)) {
+            throw new InvalidReferenceException("speechId", "Speech " + nextId + " does not follow speech " + id
+                    + (later.isEmpty() ? ", which is the last of its compilation."
+                            : "; the speech that does is " + later.get(0).id + "."));
+        }
+        SpeechDetail first = mapper.detail(s);
+        SpeechDetail second = mapper.detail(next);
+        SpeechBody body = SpeechBody.of(first).followedBy(SpeechBody.of(second));
+        List<String> outline = new ArrayList<>(first.outline());
+        outline.addAll(second.outline());
+        SpeechEntity before = copyOf(s);
+        mapper.applyBody(s, body.lead(), body.sections(), outline);
+        s.bodyAvailable = s.bodyAvailable || next.bodyAvailable;
+        s.truncated = next.bodyAvailable ? next.truncated : s.truncated;
+        bump(s, actor);
+        changeLog.append(head, s, ChangeLog.UPSERT, mapper.snapshot(s), "update", actor, "merged speech " + next.id
+                + " (#" + next.speechOrder + " " + next.committee + ": " + next.title + ") into it: " + changes(before, s));
+        next.deleted = true;
+        bump(next, actor);
+        changeLog.append(head, next, ChangeLog.DELETE, null, "delete", actor,
+                "merged into speech " + s.id + " (#" + s.speechOrder + " " + s.committee + ": " + s.title + ")");
+        List<SpeechEntity> rest = later.subList(1, later.size());
+        if (next.speechOrder > s.speechOrder && !rest.isEmpty() && rest.get(0).speechOrder == next.speechOrder + 1) {
+            renumber(head, rest, -1, actor, "speech " + next.id + " was merged into speech " + s.id);
+        }
+        return s;
+    }
+
+    /** The not deleted speeches that come after {@code s} in its compilation, in order. */
+    private static List<SpeechEntity> after(SpeechEntity s) {
+        return SpeechEntity.list("compilationId = ?1 and deleted = false and (speechOrder > ?2 or speechOrder = ?2"
+                + " and id > ?3) order by speechOrder, id", s.compilationId, s.speechOrder, s.id);
+    }
+
+    /** Moves each speech's order number by {@code delta}: a new version, in the feed and the history. */
+    private void renumber(FeedHeadEntity head, List<SpeechEntity> speeches, int delta, String actor, String why) {
+        for (SpeechEntity later : speeches) {
+            int from = later.speechOrder;
+            later.speechOrder += delta;
+            bump(later, actor);
+            changeLog.append(head, later, ChangeLog.UPSERT, mapper.snapshot(later), "update", actor,
+                    "renumbered #" + from + " → #" + later.speechOrder + " (" + why + ")");
+        }
+    }
+
+    private void persistNew(FeedHeadEntity head, SpeechEntity s, String actor, String how) {
+        OffsetDateTime now = now();
+        s.version = 1;
+        s.createdAt = now;
+        s.createdBy = actor;
+        s.updatedAt = now;
+        s.updatedBy = actor;
+        s.deleted = false;
+        s.persist();
+        changeLog.append(head, s, ChangeLog.UPSERT, mapper.snapshot(s), "create", actor,
+                how + " #" + s.speechOrder + " " + s.committee + ": " + s.title);
+    }
+
+    private static void bump(SpeechEntity s, String actor) {
+        s.version++;
+        s.updatedAt = now();
+        s.updatedBy = actor;
     }
 
     /** Read after the feed lock is held, so two writers with the same expected version cannot both pass. */
@@ -148,17 +256,27 @@ public class SpeechService {
         return s;
     }
 
-    private Region regionOf(SpeechInput input) {
-        if (input.region() != null || input.regionCode() != null) {
-            return null; // the editor said it; take it as given
+    /**
+     * The region to store, or null to take the input's region fields as given. Left out entirely: resolved from the
+     * committee within the compilation's province (so 朝阳区 in a Liaoning compilation is not Beijing's). Only a
+     * known regionCode given: its name, level and parent filled in from the gazetteer.
+     */
+    private Region regionOf(SpeechInput input, CompilationEntity compilation) {
+        if (input.region() == null && input.regionCode() == null) {
+            return gazetteer.resolve(input.committee(), compilation.provinceCode).orElse(null);
         }
-        return gazetteer.resolve(input.committee(), null).orElse(null);
+        if (input.region() == null && input.level() == null && input.parentRegion() == null) {
+            return gazetteer.byCode(input.regionCode()).orElse(null);
+        }
+        return null;
     }
 
-    private static void requireCompilation(Long compilationId) {
-        if (compilationId == null || CompilationEntity.findById(compilationId) == null) {
+    private static CompilationEntity requireCompilation(Long compilationId) {
+        CompilationEntity c = compilationId == null ? null : CompilationEntity.findById(compilationId);
+        if (c == null) {
             throw new InvalidReferenceException("compilationId", "No compilation " + compilationId + ".");
         }
+        return c;
     }
 
     private static OffsetDateTime now() {

@@ -1,16 +1,9 @@
 package org.cppcc.archive.document.service;
 
-/** An uploaded file that cannot be turned into text: unsupported type, not UTF-8, damaged document. */
+/** An uploaded file of a supported type that cannot be turned into text: not UTF-8, a damaged document. */
 public class UnreadableContentException extends RuntimeException {
 
-    private final boolean unsupportedType;
-
-    public UnreadableContentException(String message, boolean unsupportedType) {
+    public UnreadableContentException(String message) {
         super(message);
-        this.unsupportedType = unsupportedType;
-    }
-
-    public boolean unsupportedType() {
-        return unsupportedType;
     }
 }

@@ -3,7 +3,11 @@ package org.cppcc.archive.document.rest;
 import static io.restassured.RestAssured.given;
 import static org.cppcc.archive.document.support.KeycloakTokens.admin;
 import static org.cppcc.archive.document.support.KeycloakTokens.reader;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,14 +15,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +31,8 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.cppcc.archive.document.support.DocxFixture;
+import org.cppcc.archive.document.support.PdfFixture;
 import org.cppcc.archive.document.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +58,12 @@ class CompilationImportResourceTest {
         try (InputStream in = CompilationImportResourceTest.class
                 .getResourceAsStream("/seed/sichuan-cppcc-exchange-2021-09-28.txt")) {
             return in.readAllBytes();
+        }
+    }
+
+    static String resource(String path) throws IOException {
+        try (InputStream in = CompilationImportResourceTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -140,7 +152,7 @@ class CompilationImportResourceTest {
     }
 
     @Test
-    void dryRunReturnsTheParsedCompilationAndStoresNothing() throws IOException {
+    void dryRunReturnsTheParsedCompilationWithItsParseReportAndStoresNothing() throws IOException {
         given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(seed())
                 .queryParam("dryRun", true).post(IMPORT)
                 .then().statusCode(200)
@@ -148,18 +160,78 @@ class CompilationImportResourceTest {
                 .body("existingCompilationId", nullValue())
                 .body("speeches", hasSize(12))
                 .body("speeches[0].id", nullValue())
-                .body("speeches[0].sections[0].paragraphs[0].id", equalTo("p-1"));
+                .body("speeches[0].sections[0].paragraphs[0].id", equalTo("p-1"))
+                .body("coverage", both(greaterThan(0.9f)).and(lessThanOrEqualTo(1.0f)))
+                .body("warnings", notNullValue())
+                .body("unplaced", notNullValue());
         assertEquals(0, db.count("compilation"));
         assertEquals(0, db.count("speech"));
         assertEquals(0, db.count("change_event"));
     }
 
     @Test
+    void theImportAnswerAndTheStoredCompilationCarryTheParseReportOfTheDryRun() throws IOException {
+        Map<String, Object> preview = given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8")
+                .body(seed()).queryParam("dryRun", true).post(IMPORT).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        Response created = importSeed();
+        created.then().statusCode(201);
+        Map<String, Object> imported = created.jsonPath().getMap("");
+        for (String field : List.of("coverage", "warnings", "unplaced", "province", "provinceCode")) {
+            assertEquals(preview.get(field), imported.get(field), field);
+        }
+        int id = created.path("id");
+        Map<String, Object> stored = given().auth().oauth2(reader()).get("/api/v1/compilations/" + id)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        for (String field : List.of("coverage", "warnings", "unplaced", "provinceCode")) {
+            assertEquals(preview.get(field), stored.get(field), field);
+        }
+        given().auth().oauth2(reader()).get("/api/v1/compilations").then().statusCode(200)
+                .body("items[0].coverage", equalTo(preview.get("coverage")))
+                .body("items[0].warningCount", equalTo(((List<?>) preview.get("warnings")).size()));
+        importSeed().then().statusCode(200).body("coverage", equalTo(preview.get("coverage")));
+    }
+
+    @Test
+    void strictMustBeABooleanAndTextWithNothingSpeechLikeIsRefusedWithItsLineEitherWay() {
+        for (String strict : List.of("false", "true")) {
+            given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body("这不是汇编\n只有两行")
+                    .queryParam("strict", strict).post(IMPORT)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", matchesPattern("line \\d+: .+")).body("line", notNullValue());
+        }
+        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body("任意")
+                .queryParam("strict", "yes").post(IMPORT)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("strict must be true or false."));
+        assertEquals(0, db.count("compilation"));
+    }
+
+    /** An editor's note before the table of contents is text of no speech: warned about leniently, refused strictly. */
+    @Test
+    void strictRefusesWithItsLineWhatALenientImportOnlyWarnsAbout() throws IOException {
+        String text = "编者按：本汇编收录交流发言三篇，按发言顺序排列，供各地学习借鉴。\n" + resource("/compilations/no-bookmarks-fullwidth.txt");
+        Response lenient = given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(text)
+                .queryParam("dryRun", true).post(IMPORT);
+        assumeTrue(lenient.statusCode() == 200 && !lenient.jsonPath().getList("warnings").isEmpty(),
+                "needs a parser that warns about text it cannot place");
+        for (String dryRun : List.of("true", "false")) {
+            given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(text)
+                    .queryParam("dryRun", dryRun).queryParam("strict", true).post(IMPORT)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("line", notNullValue()).body("detail", matchesPattern("line \\d+: .+"));
+        }
+        assertEquals(0, db.count("compilation"));
+        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(text).post(IMPORT)
+                .then().statusCode(201).body("warnings", equalTo(lenient.jsonPath().getList("warnings")));
+    }
+
+    @Test
     void aMalformedCompilationIsRefusedWithItsLineAndNothingIsStored() throws IOException {
-        // The seed with its cover removed halfway: structurally broken after many valid lines.
-        String broken = new String(seed(), StandardCharsets.UTF_8).replace("全省政协工作经验交流会发言材料汇编", "")
-                .replace("(2021年9月28日)", "");
-        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(broken).post(IMPORT)
+        // The seed with a section out of sequence: structurally broken after many valid lines (strict refuses it).
+        String broken = new String(seed(), StandardCharsets.UTF_8).replace("二、夯基础,筑牢履职保障", "三、夯基础,筑牢履职保障");
+        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(broken)
+                .queryParam("strict", true).post(IMPORT)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -189,22 +261,67 @@ class CompilationImportResourceTest {
                 .post(IMPORT).then().statusCode(415).contentType("application/problem+json");
     }
 
+    /** no-bookmarks-fullwidth.txt as a Word author would have written it: no wraps, section headings styled. */
+    static final String DOCX = """
+            目　录
+            1．政协成都市锦江区委员会：
+            深化“小微协商”推动基层治理提质增效··························1
+            2．政协凉山州委员会：
+            凝聚共识促进民族团结……………………………5
+            推动基层协商民主建设
+            全市政协工作交流会发言汇编
+            （2022年3月1日）
+            深化“小微协商”推动基层治理提质增效
+            政协成都市锦江区委员会：
+            锦江区政协立足基层治理实际，持续深化“小微协商”。
+            [H2] 一、健全工作机制
+            围绕群众急难愁盼问题，每年征集议题30余个，经审议后形成年度协商清单。
+            [H2] 二、拓展协商载体
+            在街道、社区建成协商议事室24个，实现全覆盖。
+            凝聚共识促进民族团结
+            政协凉山州委员会：
+            [H2] 一、搭建平台
+            建成民族团结协商议事平台18个。""";
+
     @Test
-    void aDocxFileIsTurnedIntoTextByTikaAndParsedTheSameWay() throws IOException {
-        ByteArrayOutputStream docx = new ByteArrayOutputStream();
-        try (XWPFDocument doc = new XWPFDocument()) {
-            for (String line : new String(seed(), StandardCharsets.UTF_8).split("\n")) {
-                doc.createParagraph().createRun().setText(line);
-            }
-            doc.write(docx);
-        }
-        given().auth().oauth2(admin()).multiPart("file", "汇编.docx", docx.toByteArray(),
+    void aDocxIsReadParagraphByParagraphWithItsHeadingStyles() {
+        given().auth().oauth2(admin()).multiPart("file", "汇编.docx", DocxFixture.fromMarkup(DOCX),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 .queryParam("dryRun", "true").post(IMPORT)
                 .then().statusCode(200)
-                .body("speeches", hasSize(12))
-                .body("speeches[0].committee", equalTo("政协成都市委员会"))
-                .body("speeches[7].bodyAvailable", equalTo(false));
+                .body("title", equalTo("推动基层协商民主建设"))
+                .body("speeches.committee", contains("政协成都市锦江区委员会", "政协凉山州委员会"))
+                .body("speeches[0].title", equalTo("深化“小微协商”推动基层治理提质增效"))
+                .body("speeches[0].lead", contains("锦江区政协立足基层治理实际，持续深化“小微协商”。"))
+                .body("speeches[0].sections.heading", contains("健全工作机制", "拓展协商载体"))
+                .body("speeches[0].sections[0].paragraphs.text",
+                        contains("围绕群众急难愁盼问题，每年征集议题30余个，经审议后形成年度协商清单。"))
+                .body("speeches[1].region", equalTo("凉山彝族自治州"))
+                .body("speeches[1].sections[0].paragraphs.text", contains("建成民族团结协商议事平台18个。"));
+    }
+
+    @Test
+    void aPdfIsReadAsItsTextDump() throws IOException {
+        byte[] pdf = PdfFixture.fromMarkup(resource("/compilations/no-bookmarks-fullwidth.txt").strip());
+        Response created = given().auth().oauth2(admin()).multiPart("file", "汇编.pdf", pdf, "application/pdf")
+                .post(IMPORT);
+        created.then().statusCode(201)
+                .body("speeches.committee", contains("政协成都市锦江区委员会", "政协凉山州委员会", "政协乐山市市中区委员会"));
+        given().auth().oauth2(reader()).get("/api/v1/speeches/" + created.path("speeches[0].id")).then()
+                .body("sections[1].paragraphs[0].text", equalTo("在街道、社区建成协商议事室24个，实现全覆盖。"));
+    }
+
+    @Test
+    void damagedFilesAre400AndOtherTypes415() {
+        byte[] junk = "这不是文档".getBytes(StandardCharsets.UTF_8);
+        for (String name : List.of("汇编.docx", "汇编.pdf")) {
+            given().auth().oauth2(admin()).multiPart("file", name, junk, "application/octet-stream").post(IMPORT)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("cannot be read as a document"));
+        }
+        given().auth().oauth2(admin()).multiPart("file", "汇编.doc", junk, "application/msword").post(IMPORT)
+                .then().statusCode(415).contentType("application/problem+json");
+        assertEquals(0, db.count("compilation"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.cppcc.archive.document.divisions.Gazetteer;
 import org.cppcc.archive.document.support.Speeches;
 import org.cppcc.archive.document.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,9 @@ class SpeechResourceTest {
 
     @Inject
     TestDatabase db;
+
+    @Inject
+    Gazetteer gazetteer;
 
     long compilationId;
 
@@ -108,6 +113,44 @@ class SpeechResourceTest {
                 .body("version", equalTo(2)).body("title", equalTo("新标题"));
         given().auth().oauth2(editor()).contentType("application/json").header("If-Match", "\"" + id + "-v1\"")
                 .body(change).put(SPEECHES + "/" + id).then().statusCode(412);
+    }
+
+    @Test
+    void correctingTheCommitteeResolvesItsRegionAgain_andARegionCodeAloneFillsInTheRest() {
+        long id = createdId(Speeches.input(compilationId, 1, "夯实履职基础提升履职质效"));
+        Map<String, Object> change = Speeches.input(compilationId, 1, "夯实履职基础提升履职质效");
+        change.put("committee", "政协自贡市委员会");
+        change.put("speakerKind", "committee");
+        given().auth().oauth2(editor()).contentType("application/json").header("If-Match", "\"" + id + "-v1\"")
+                .body(change).put(SPEECHES + "/" + id)
+                .then().statusCode(200).header("ETag", equalTo("\"" + id + "-v2\""))
+                .body("committee", equalTo("政协自贡市委员会"))
+                .body("region", equalTo("自贡市")).body("regionCode", equalTo("510300"))
+                .body("level", equalTo("prefecture-city")).body("parentRegion", equalTo("四川省"));
+        change.put("regionCode", "510104");
+        given().auth().oauth2(editor()).contentType("application/json").header("If-Match", "\"" + id + "-v2\"")
+                .body(change).put(SPEECHES + "/" + id)
+                .then().statusCode(200)
+                .body("region", equalTo("锦江区")).body("regionCode", equalTo("510104"))
+                .body("level", equalTo("district")).body("parentRegion", equalTo("成都市"));
+        given().auth().oauth2(editor()).contentType("application/json").header("If-Match", "\"" + id + "-v2\"")
+                .body(change).put(SPEECHES + "/" + id).then().statusCode(412);
+        given().auth().oauth2(reader()).get(SPEECHES + "/" + id + "/history").then()
+                .body("[1].summary", equalTo("changed committee, region"))
+                .body("[2].summary", equalTo("changed region"));
+        given().auth().oauth2(reader()).queryParam("committee", "政协自贡市委员会").get(SPEECHES)
+                .then().body("total", equalTo(1)).body("items[0].region", equalTo("锦江区"));
+    }
+
+    /** 朝阳区 exists in Beijing and in Changchun: a Beijing compilation's speech means Beijing's. */
+    @Test
+    void aCommitteeNamedAmbiguouslyResolvesWithinTheCompilationsProvince() {
+        assumeTrue(gazetteer.byCode("110105").isPresent() && gazetteer.byCode("220104").isPresent(),
+                "needs a gazetteer of both Beijing and Jilin");
+        long beijing = db.compilation("北京汇编", "北京市", "110000");
+        Map<String, Object> body = Speeches.input(beijing, 1, "“朝阳协商”让居民成为社区治理的主角");
+        body.put("committee", "朝阳区政协");
+        create(body).then().statusCode(201).body("regionCode", equalTo("110105")).body("parentRegion", equalTo("北京市"));
     }
 
     @Test

@@ -29,9 +29,16 @@ public class TestDatabase {
 
     @Transactional
     public long compilation(String title) {
+        return compilation(title, "四川省", "510000");
+    }
+
+    /** A bare compilation of the given province (name and GB/T 2260 code). */
+    @Transactional
+    public long compilation(String title, String province, String provinceCode) {
         CompilationEntity c = new CompilationEntity();
         c.title = title;
-        c.province = "四川省";
+        c.province = province;
+        c.provinceCode = provinceCode;
         c.sourceSha256 = UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000";
         c.importedAt = OffsetDateTime.now();
         c.importedBy = "test";
