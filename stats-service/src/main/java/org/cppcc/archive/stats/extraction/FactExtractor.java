@@ -15,7 +15,8 @@ import org.cppcc.archive.stats.extraction.ExtractedFact.Range;
 /**
  * Finds the quantitative facts in one paragraph, heading or lead of a speech. Rule-based and deterministic:
  * a number (Arabic or Chinese, with 万/亿) must be followed by a unit or classifier (个 名 人 次 期 % 元…),
- * is hedged by 近/约/至少/不低于 before it or 余/多/左右/以上 after it, may form a range (3—4名) or a change
+ * is hedged by 近/约/至少/不低于 before it or 余/多/左右/以上 after it (a bare 百/千/万 is a number only so hedged:
+ * 近百个, 上千人), may form a range (3—4名) or a change
  * (由8个扩至10个), and counts a subject found after the unit (1788名委员) or, when the unit ends the clause, before
  * the number (镇级协商平台46个); a count whose noun is left out (其中62项) counts what the sentence counted before.
  * Not facts: dates, durations (6个月内), anniversaries, list ordinals, sessions (十二届五次会议), age brackets
@@ -24,8 +25,10 @@ import org.cppcc.archive.stats.extraction.ExtractedFact.Range;
  */
 public final class FactExtractor {
 
+    /** A bare 百/千/万 is a number only after a word of approximation: 近百个, 上千人, 数万人. */
     private static final Pattern NUMBER = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)([万亿]*)|([一二三四五六七八九十两][零〇一二三四五六七八九十百千万亿两]*)");
+            "(\\d+(?:\\.\\d+)?)([万亿]*)|([一二三四五六七八九十两][零〇一二三四五六七八九十百千万亿两]*"
+                    + "|(?<=[近上数几逾])[百千万亿]+)");
 
     /** Units after an Arabic number, longest first (人次 before 人). */
     private static final List<String> UNITS = longestFirst("%", "个", "名", "人", "人次", "条", "期", "次", "家", "袋",
@@ -54,7 +57,7 @@ public final class FactExtractor {
             "等", "为", "在", "向", "由", "从", "参加", "参与", "开展", "举行", "召开", "建成", "建立", "进行", "以", "已",
             "将", "被", "分别", "覆盖", "划入", "划分", "挂牌", "实现", "作为", "深入", "走进", "得到", "获得", "受到",
             "通过", "完成", "达到", "参训", "上", "牵头", "轮值", "负责", "纳入", "编入", "推行", "组建", "成立", "设立",
-            "搭建", "结成", "联系", "下沉");
+            "搭建", "结成", "联系", "下沉", "轮流");
     private static final List<String> SUBJECT_SUFFIXES_TO_DROP = List.of("职数", "队伍", "网络", "规模");
     /** Quantifiers before a noun that say "of every kind" and name nothing (各类协商活动 → 协商活动). */
     private static final List<String> SUBJECT_PREFIXES_TO_DROP = List.of("各类", "各项", "各种");
@@ -64,7 +67,7 @@ public final class FactExtractor {
             "进行");
     private static final List<String> BUILD_VERBS = List.of("建成", "建立", "搭建", "设立", "成立", "组建", "打造", "建");
     private static final List<String> PLATFORM_WORDS = List.of("协商平台", "平台", "联络站", "议事室", "议事会", "协商会",
-            "收集室", "协商室", "议事厅", "议事点", "联系点", "工作室");
+            "收集室", "协商室", "议事厅", "议事点", "议事中心", "协商中心", "议事站", "征集点", "联系点", "工作室");
 
     /** The facts in {@code text}, in order of appearance. */
     public List<ExtractedFact> extract(String text) {
@@ -93,14 +96,25 @@ public final class FactExtractor {
      * 被…采纳 (62 of those 协商成果). Such a count has no subject of its own, or only 其中 (of which) before it.
      */
     private static ExtractedFact withElidedSubject(ExtractedFact fact, ExtractedFact previous) {
-        boolean elided = fact.subject().isEmpty() || fact.subject().equals("其中");
-        if (!elided || previous == null || previous.sentenceStart() != fact.sentenceStart()
-                || !previous.unit().equals(fact.unit())) {
+        if (previous == null || previous.sentenceStart() != fact.sentenceStart()) {
             return fact;
         }
-        return new ExtractedFact(fact.value(), fact.approx(), fact.range(), fact.change(), fact.unit(),
-                previous.subject(), previous.category(), previous.tier(), fact.per(), fact.text(), fact.sentence(),
-                fact.sentenceStart(), fact.start(), fact.end());
+        // a share (612件，占64.2%; 提案186件，占提案总数的31.7%) is the proportion the count before it makes up:
+        // it has that count's subject, and is a rate
+        if ("%".equals(fact.unit()) && fact.subject().startsWith("占")) {
+            return withSubject(fact, previous.subject(), Category.other, null);
+        }
+        boolean elided = fact.subject().isEmpty() || fact.subject().equals("其中");
+        if (!elided || !previous.unit().equals(fact.unit())) {
+            return fact;
+        }
+        return withSubject(fact, previous.subject(), previous.category(), previous.tier());
+    }
+
+    private static ExtractedFact withSubject(ExtractedFact fact, String subject, Category category, Tier tier) {
+        return new ExtractedFact(fact.value(), fact.approx(), fact.range(), fact.change(), fact.unit(), subject,
+                category, tier, fact.per(), fact.text(), fact.sentence(), fact.sentenceStart(), fact.start(),
+                fact.end());
     }
 
     private static List<String> longestFirst(String... units) {
@@ -120,7 +134,7 @@ public final class FactExtractor {
         if (num == null || excludedByContext(text, num)) {
             return null;
         }
-        Approx prefix = prefixApprox(text, num.start());
+        Approx prefix = prefixApprox(text, num);
         Approx approx = prefix;
         int spanStart = prefix == null ? num.start() : num.start() - prefixLength(text, num.start());
         BigDecimal value = num.value();
@@ -195,11 +209,15 @@ public final class FactExtractor {
                 }
             }
         }
-        if (num.chinese() && num.value().compareTo(BigDecimal.ONE) == 0 && range == null && change == null) {
-            return null; // 一项, 一批, 一线: an article, not a count
+        int[] sentence = Sentences.around(text, spanStart);
+        String per = distributive(text, spanStart, sentence[0]);
+        if (num.chinese() && num.value().compareTo(BigDecimal.ONE) == 0 && range == null && change == null
+                && per == null) {
+            // 一项, 一批, 一线: an article, not a count; but under 每 (每个工作室明确一名召集人, 每半年开展一次) it is
+            // the number each one has
+            return null;
         }
 
-        int[] sentence = Sentences.around(text, spanStart);
         String sentenceText = text.substring(sentence[0], sentence[1]);
         String subject;
         Category category;
@@ -217,8 +235,12 @@ public final class FactExtractor {
                     : passiveClause(text, spanStart, sentence[0]) ? "" : subjectBefore(text, spanStart, sentence[0]);
             if (subject.isEmpty() && !subjectBefore) {
                 subject = subjectBefore(text, spanStart, sentence[0]);
+                subjectBefore = true;
             }
-            category = Subjects.category(subject, unit);
+            // 所提问题已经解决或基本解决的612件: a relative clause whose head noun is left out; its nouns (问题) are
+            // not what is counted, the unit says what is (件: documents)
+            boolean headless = subjectBefore && spanStart > 0 && text.charAt(spanStart - 1) == '的';
+            category = Subjects.category(headless ? "" : subject, unit);
             if (category == Category.platform) {
                 tier = Subjects.tier(subject);
                 if (tier == null) {
@@ -227,8 +249,7 @@ public final class FactExtractor {
             }
         }
         return new ExtractedFact(ChineseNumerals.normalise(value), approx, range, change, unit, subject, category, tier,
-                distributive(text, spanStart, sentence[0]), text.substring(spanStart, spanEnd), sentenceText,
-                sentence[0], spanStart, spanEnd);
+                per, text.substring(spanStart, spanEnd), sentenceText, sentence[0], spanStart, spanEnd);
     }
 
     private static Num number(String text, Matcher m) {
@@ -286,8 +307,13 @@ public final class FactExtractor {
         return Character.isDigit(c) || ChineseNumerals.digit(c) >= 0 || ChineseNumerals.multiplier(c) > 0;
     }
 
-    private static Approx prefixApprox(String text, int start) {
+    private static Approx prefixApprox(String text, Num num) {
+        int start = num.start();
         String before = text.substring(Math.max(0, start - 3), start);
+        if (num.chinese() && (before.endsWith("上") || before.endsWith("数") || before.endsWith("几"))
+                && text.substring(start, num.end()).chars().allMatch(c -> ChineseNumerals.multiplier((char) c) > 0)) {
+            return Approx.over; // 上百, 数十, 几千: a round magnitude or more; elsewhere 上/数/几 hedge nothing
+        }
         if (before.endsWith("至少") || before.endsWith("不低于") || before.endsWith("不少于")) {
             return Approx.atLeast;
         }

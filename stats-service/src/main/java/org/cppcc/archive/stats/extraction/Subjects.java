@@ -10,9 +10,12 @@ import java.util.Map;
 public final class Subjects {
 
     private static final Map<Category, List<String>> KEYWORDS = Map.of(
+            // places where consultation is held or opinions gathered: 议事/协商 with a room, hall, point or centre,
+            // and the points that collect 微提案 or opinions (征集点, 收集室)
             Category.platform, List.of("平台", "联络站", "议事室", "议事会", "协商会", "收集室", "协商室", "议事厅", "联系点",
-                    "议事点", "工作室", "活动室", "之家"),
-            Category.member, List.of("委员", "政协委员", "代表", "常委"),
+                    "议事点", "议事中心", "协商中心", "议事站", "征集点", "工作室", "活动室", "之家"),
+            // a convener (界别召集人, 工作室召集人) is a member who convenes the others
+            Category.member, List.of("委员", "政协委员", "代表", "常委", "召集人"),
             Category.body, List.of("专委会", "委员会", "工作组", "课题组", "小组", "工作站", "智库", "党组", "支部", "商会",
                     "界别", "机构", "分基地", "常委会"),
             Category.staff, List.of("工作人员", "人员", "副主任", "主任", "干部", "研究员", "专家", "学者", "站长", "年龄",
@@ -36,6 +39,9 @@ public final class Subjects {
     public static Category category(String subject, String unit) {
         if (OCCASIONS.contains(unit)) {
             return Category.activity;
+        }
+        if ("%".equals(unit) && subject.startsWith("占")) {
+            return Category.other; // 占提案总数的31.7%: a share of what it names, not one of them
         }
         Category best = null;
         int bestEnd = -1;

@@ -30,7 +30,7 @@ class FactExtractorTest {
             "推动实现党的组织和工作“两个全覆盖”。", "实施“四个一批”举措。", "一、强引领", "(一)加强学习", "1.政协成都市委员会:",
             "党委、政府、政协三方联合交办。", "每年5月开展提案办理协商月活动。", "新建的万亩茶叶基地,新增的千头南江黄羊。",
             "政协第十四届一次会议期间,委员积极建言。", "十三届三次会议以来,提案工作稳步推进。", "交办的问题在6个月内办结。",
-            "全省60岁以上老年人占比较高。", "群众满意率达9\uFFFD.5%。" })
+            "全省60岁以上老年人占比较高。", "群众满意率达9\uFFFD.5%。", "千方百计为百姓办实事。", "近百年来变化巨大。" })
     void notFacts(String text) {
         assertEquals(List.of(), extractor.extract(text), text);
     }
@@ -227,6 +227,51 @@ class FactExtractorTest {
         assertEquals("每个联络组", facts.get(1).per());
         assertEquals("每年", facts.get(2).per());
         assertEquals("每组", only("每组7名成员。").per());
+    }
+
+    @Test
+    void aRoundMagnitudeHedgedByNearlyOrMore() {
+        ExtractedFact nearly = only("推动解决问题近百个。");
+        assertEquals("近百个", nearly.text());
+        assertEquals(new BigDecimal("100"), nearly.value());
+        assertEquals(Approx.nearly, nearly.approx());
+        ExtractedFact more = only("收集意见数千条。");
+        assertEquals("数千条", more.text());
+        assertEquals(new BigDecimal("1000"), more.value());
+        assertEquals(Approx.over, more.approx());
+        assertEquals(Approx.over, only("组织上百人次参加。").approx());
+    }
+
+    @Test
+    void oneIsACountWhenEachHasOne() {
+        ExtractedFact convener = only("每个工作室明确一名召集人。");
+        assertEquals(BigDecimal.ONE, convener.value());
+        assertEquals(Category.member, convener.category());
+        assertEquals(Category.activity, only("每半年开展一次协商活动。").category());
+        assertEquals(List.of(), extractor.extract("形成一批成果。"));
+    }
+
+    @Test
+    void aShareIsARateOfTheCountBeforeIt() {
+        List<ExtractedFact> facts = extractor.extract("提出提案186件，占提案总数的31.7%。");
+        assertEquals(Category.output, facts.get(0).category());
+        assertEquals(Category.other, facts.get(1).category());
+        assertEquals("提案", facts.get(1).subject());
+    }
+
+    @Test
+    void aHeadlessRelativeClauseIsCountedByItsUnit() {
+        assertEquals(Category.output, only("所提问题已经解决的612件。").category());
+    }
+
+    @Test
+    void consultationCentresAndCollectionPointsArePlatforms() {
+        ExtractedFact centre = only("建成市级协商议事中心1个。");
+        assertEquals(Category.platform, centre.category());
+        assertEquals(Tier.city, centre.tier());
+        ExtractedFact point = only("建成村级“微提案”征集点86个。");
+        assertEquals(Category.platform, point.category());
+        assertEquals(Tier.village, point.tier());
     }
 
     @Test
