@@ -60,7 +60,7 @@ final class ApiDocs {
             "sections": [{"ordinal": 1, "heading": "……", "paragraphs": [{"id": "p-1", "text": "……"}]}], "outline": []}}""";
 
     static final String MERGE_INPUT = """
-            {"speechId": 13, "etag": "\"13-v1\""}""";
+            {"speechId": 13, "etag": "\\"13-v1\\""}""";
 
     static final String COMPILATION_SUMMARY = """
             {"id": 1, "title": "推动新时代人民政协工作不断走深走实", "subtitle": "全省政协工作经验交流会发言材料汇编", \
