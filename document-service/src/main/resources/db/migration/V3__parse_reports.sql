@@ -7,3 +7,5 @@ ALTER TABLE compilation ADD COLUMN province_code VARCHAR(12);
 ALTER TABLE compilation ADD COLUMN coverage DOUBLE PRECISION;
 ALTER TABLE compilation ADD COLUMN warnings_json TEXT DEFAULT '[]' NOT NULL;
 ALTER TABLE compilation ADD COLUMN unplaced_json TEXT DEFAULT '[]' NOT NULL;
+-- A source without a cover title is imported (with a warning), not refused: its compilation has no title.
+ALTER TABLE compilation ALTER COLUMN title DROP NOT NULL;

@@ -22,7 +22,8 @@ public class CompilationEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(nullable = false, length = 200)
+    /** The cover title; null when the source has none (the parse report warns about it). */
+    @Column(length = 200)
     public String title;
 
     @Column(length = 200)

@@ -16,7 +16,7 @@ final class ApiDocs {
     static final String PROBLEM = Problem.MEDIA_TYPE;
 
     static final String SPEECH_ITEM = """
-            {"id": 1, "order": 1, "committee": "政协成都市委员会", "speakerKind": "committee", "speakerName": null, \
+            {"id": 1, "order": 1, "committee": "政协成都市委员会", "speakerKind": "committee", \
             "region": "成都市", "regionCode": "510100", \
             "level": "prefecture-city", "parentRegion": "四川省", "title": "夯实履职基础提升履职质效", "tocPage": 1, \
             "bodyAvailable": true, "truncated": false, "compilationId": 1, "version": 1}""";
@@ -24,7 +24,7 @@ final class ApiDocs {
     static final String SPEECH_PAGE = "{\"items\": [" + SPEECH_ITEM + "], \"page\": 0, \"size\": 20, \"total\": 12}";
 
     static final String SPEECH_DETAIL = """
-            {"id": 1, "order": 1, "committee": "政协成都市委员会", "speakerKind": "committee", "speakerName": null, \
+            {"id": 1, "order": 1, "committee": "政协成都市委员会", "speakerKind": "committee", \
             "region": "成都市", "regionCode": "510100", \
             "level": "prefecture-city", "parentRegion": "四川省", "title": "夯实履职基础提升履职质效", "tocPage": 1, \
             "bodyAvailable": true, "truncated": false, "compilationId": 1, "version": 1, \
@@ -35,10 +35,10 @@ final class ApiDocs {
             "updatedAt": "2021-09-28T10:00:00+08:00", "updatedBy": "import"}""";
 
     static final String SPEECH_PREVIEW = """
-            {"id": null, "order": 1, "committee": "政协成都市委员会", "speakerKind": "committee", "speakerName": null, \
+            {"order": 1, "committee": "政协成都市委员会", "speakerKind": "committee", \
             "region": "成都市", "regionCode": "510100", "level": "prefecture-city", "parentRegion": "四川省", \
             "title": "夯实履职基础提升履职质效", "tocPage": 1, "bodyAvailable": true, "truncated": false, \
-            "compilationId": null, "version": 0, "lead": ["近年来,成都市政协认真贯彻……"], \
+            "version": 0, "lead": ["近年来,成都市政协认真贯彻……"], \
             "sections": [{"ordinal": 1, "heading": "强引领,把准履职方向", "paragraphs": [{"id": "p-1", \
             "text": "在坚持党的领导中加强引领。……"}]}], "outline": ["一、强引领"]}""";
 
@@ -60,7 +60,7 @@ final class ApiDocs {
             "sections": [{"ordinal": 1, "heading": "……", "paragraphs": [{"id": "p-1", "text": "……"}]}], "outline": []}}""";
 
     static final String MERGE_INPUT = """
-            {"speechId": 13, "etag": "\"13-v1\""}""";
+            {"speechId": 13, "etag": "\\"13-v1\\""}""";
 
     static final String COMPILATION_SUMMARY = """
             {"id": 1, "title": "推动新时代人民政协工作不断走深走实", "subtitle": "全省政协工作经验交流会发言材料汇编", \
@@ -85,7 +85,7 @@ final class ApiDocs {
     static final String COMPILATION_PREVIEW = """
             {"dryRun": true, "title": "推动新时代人民政协工作不断走深走实", "subtitle": "全省政协工作经验交流会发言材料汇编", \
             "meeting": "全省政协工作经验交流会", "date": "2021-09-28", "province": "四川省", "provinceCode": "510000", \
-            "sourceSha256": "9f2c…", "existingCompilationId": null, "speeches": [""" + SPEECH_PREVIEW + "], "
+            "sourceSha256": "9f2c…", "speeches": [""" + SPEECH_PREVIEW + "], "
             + PARSE_REPORT + "}";
 
     static final String IMPORT_TEXT = """

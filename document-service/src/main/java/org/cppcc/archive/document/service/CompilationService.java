@@ -97,7 +97,7 @@ public class CompilationService {
         c.importedBy = actor;
         c.persist();
         for (ParsedSpeech speech : parsed.speeches()) {
-            speeches.create(head, speechMapper.input(c.id, speech), actor, "imported");
+            speeches.importSpeech(head, speechMapper.input(c.id, speech), actor);
         }
         return new Imported(c, true);
     }

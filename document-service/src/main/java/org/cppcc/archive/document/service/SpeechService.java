@@ -86,15 +86,22 @@ public class SpeechService {
 
     public SpeechEntity create(SpeechInput input, String actor) {
         FeedHeadEntity head = changeLog.lock();
-        return create(head, input, actor, "created");
-    }
-
-    /** Creates a speech inside a write transaction that already holds the feed lock (imports, seed). */
-    public SpeechEntity create(FeedHeadEntity head, SpeechInput input, String actor, String how) {
         CompilationEntity compilation = requireCompilation(input.compilationId());
         SpeechEntity s = new SpeechEntity();
         mapper.apply(input, regionOf(input, compilation), s);
-        persistNew(head, s, actor, how);
+        persistNew(head, s, actor, "created");
+        return s;
+    }
+
+    /**
+     * Stores a speech of an import inside its transaction, which already holds the feed lock: exactly as the parser
+     * read it, its region too (a region the parser left open stays open; its warning says why).
+     */
+    public SpeechEntity importSpeech(FeedHeadEntity head, SpeechInput input, String actor) {
+        requireCompilation(input.compilationId());
+        SpeechEntity s = new SpeechEntity();
+        mapper.apply(input, null, s);
+        persistNew(head, s, actor, "imported");
         return s;
     }
 
@@ -258,7 +265,7 @@ public class SpeechService {
 
     /**
      * The region to store, or null to take the input's region fields as given. Left out entirely: resolved from the
-     * committee within the compilation's province (so 朝阳区 in a Liaoning compilation is not Beijing's). Only a
+     * committee within the compilation's province (朝阳区 in a Jilin compilation is Changchun's, not Beijing's). Only a
      * known regionCode given: its name, level and parent filled in from the gazetteer.
      */
     private Region regionOf(SpeechInput input, CompilationEntity compilation) {

