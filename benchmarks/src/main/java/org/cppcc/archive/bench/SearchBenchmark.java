@@ -150,11 +150,11 @@ public final class SearchBenchmark {
             String word = pick(random, WORDS);
             String committee = corpus.committees().get(random.nextInt(corpus.committees().size()));
             out.add(new MixedQuery(word, switch (i / 8 % 4) {
-                case 0 -> new Filters(null, null, null, "county", null, null, null);
-                case 1 -> new Filters(null, null, null, null, committee, null, null);
+                case 0 -> new Filters(null, null, null, "county", null, null, null, null);
+                case 1 -> new Filters(null, null, null, null, committee, null, null, null);
                 case 2 -> new Filters(corpus.compilationIds().get(random.nextInt(corpus.compilationIds().size())),
-                        null, null, null, null, null, null);
-                default -> new Filters(null, null, null, null, null, LocalDate.parse("2021-06-01"),
+                        null, null, null, null, null, null, null);
+                default -> new Filters(null, null, null, null, null, null, LocalDate.parse("2021-06-01"),
                         LocalDate.parse("2021-09-30"));
             }));
         }

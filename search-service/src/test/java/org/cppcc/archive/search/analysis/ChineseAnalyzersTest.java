@@ -47,6 +47,22 @@ class ChineseAnalyzersTest {
     }
 
     @Test
+    void queryBigramsKeepNumbersAndLatinWordsBetweenThem() throws IOException {
+        assertEquals(List.of("平台", "46", "个"), tokens(ChineseAnalyzers.bigramsForQuery(), "平台46个"));
+        assertEquals(List.of("5g", "基站"), tokens(ChineseAnalyzers.bigramsForQuery(), "5G基站"));
+        assertEquals(List.of("1", "2", "4", "n", "协商"), tokens(ChineseAnalyzers.bigramsForQuery(), "“1+2+4+N”协商"));
+    }
+
+    @Test
+    void charactersKeepEveryCharacterAndPairInPlace() throws IOException {
+        assertEquals(List.of("46", "4", "6个", "6", "个,", "个", ",村", ",", "村"),
+                tokens(ChineseAnalyzers.charactersForIndex(), "46个，村"));
+        assertEquals(List.of("46", "6个", "个,", ",村"), tokens(ChineseAnalyzers.charactersForQuery(), "46个，村"));
+        assertEquals(List.of("个"), tokens(ChineseAnalyzers.charactersForQuery(), "個"));
+        assertEquals(List.of("😀a"), tokens(ChineseAnalyzers.charactersForQuery(), "😀Ａ"));
+    }
+
+    @Test
     void fullWidthDigitsAndLettersFold() throws IOException {
         assertEquals(tokens(ChineseAnalyzers.bigramsForQuery(), "1788名委员"),
                 tokens(ChineseAnalyzers.bigramsForQuery(), "１７８８名委員"));
