@@ -9,9 +9,11 @@ import java.util.List;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
- * The seed compilation's twelve speeches as the change feed carries them ({@code seed/speeches.json}: document-service's
- * CompilationParser over {@code seed/sichuan-cppcc-exchange-2021-09-28.txt}, paragraph ids as its mapper numbers
- * them), and every text of a speech that search indexes.
+ * Real speeches as the change feed carries them: the seed compilation's twelve ({@code seed/speeches.json}:
+ * document-service's CompilationParser over {@code seed/sichuan-cppcc-exchange-2021-09-28.txt}) and the 46 of the
+ * import issue's eleven unseen compilations ({@code unseen/speeches.json}: their hand-written
+ * {@code *.expected.json} of document-service's test resources, ids 1000 × compilation + order), with every text
+ * of a speech that search indexes.
  */
 public final class SeedSpeeches {
 
@@ -20,6 +22,10 @@ public final class SeedSpeeches {
 
     public static List<Speech> all() {
         return read("/seed/speeches.json");
+    }
+
+    public static List<Speech> unseen() {
+        return read("/unseen/speeches.json");
     }
 
     static List<Speech> read(String resource) {
