@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -17,8 +16,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The Chinese analysis chain, in two views of the same text:
  * <ul>
- * <li>{@link #words()}: SmartChineseAnalyzer's HMM word segmentation, so that whole words (提案, 协商平台) match
- * and rank;</li>
+ * <li>{@link #words()}: jieba's word segmentation with the field's own terms added ({@link DomainLexicon}), so
+ * that whole words (提案, 平台, 有事来协商) match and rank;</li>
  * <li>{@link #bigramsForIndex()}: every Han character and every pair of adjacent ones, stacked, so that any
  * substring (有事来协) matches as a phrase of overlapping bigrams; {@link #bigramsForQuery()} keeps of the same
  * tokens the bigrams and the unigrams no bigram covers, at the positions the index gives them;</li>
@@ -36,12 +35,12 @@ public final class ChineseAnalyzers {
     private ChineseAnalyzers() {
     }
 
-    /** Word segmentation (SmartChineseAnalyzer's tokenizer and stop set) over normalized text. */
+    /** Word segmentation (jieba with the domain lexicon, SmartChinese's stop set) over normalized text. */
     public static Analyzer words() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new HMMChineseTokenizer();
+                Tokenizer tokenizer = wordTokenizer();
                 TokenStream stream = new LowerCaseFilter(tokenizer);
                 stream = new StopFilter(stream, STOP_WORDS);
                 return new TokenStreamComponents(tokenizer, stream);
@@ -52,6 +51,11 @@ public final class ChineseAnalyzers {
                 return TextNormalizer.reader(reader);
             }
         };
+    }
+
+    /** The word field's segmenter alone, chosen by measurement (see SegmenterComparisonTest). */
+    public static Tokenizer wordTokenizer() {
+        return new JiebaTokenizer();
     }
 
     /** Unigrams and stacked bigrams of Han text; other scripts as StandardTokenizer's words. */
