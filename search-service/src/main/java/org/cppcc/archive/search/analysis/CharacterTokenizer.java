@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * stacked on it too (the index needs it for one-character phrases; a query of two or more characters is matched
  * by its pairs, far rarer than single characters). Reads the text it is given: normalization is the reader's.
  */
-public final class CharacterTokenizer extends Tokenizer {
+final class CharacterTokenizer extends Tokenizer {
 
     private final boolean singles;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -26,7 +26,7 @@ public final class CharacterTokenizer extends Tokenizer {
     private boolean pairDone;
     private int finalOffset;
 
-    public CharacterTokenizer(boolean singles) {
+    CharacterTokenizer(boolean singles) {
         this.singles = singles;
     }
 

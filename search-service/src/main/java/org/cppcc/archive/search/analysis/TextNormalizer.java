@@ -8,8 +8,8 @@ import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 /**
  * Folds text into the one form that is indexed and searched: full-width ASCII to ASCII, every blank (the
- * ideographic space, tabs, line breaks) to a space, upper to lower case, and traditional Chinese characters to simplified ones (opencc4j's
- * character table).
+ * ideographic space, tabs, line breaks) to a space, upper to lower case, and traditional Chinese characters to
+ * simplified ones (opencc4j's character table).
  *
  * <p>Every step maps one UTF-16 unit to exactly one, so offsets into the normalized text are offsets into the
  * original text: highlighting can search the normalized form and mark the original.

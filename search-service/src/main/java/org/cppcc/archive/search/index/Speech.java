@@ -14,7 +14,7 @@ public record Speech(long id, int order, String committee, String speakerKind, S
         String regionCode, String level, String parentRegion, String title, boolean bodyAvailable, boolean truncated,
         Long compilationId, long version, List<String> lead, List<Section> sections, List<String> outline) {
 
-    public static final String COMMITTEE_SPEAKER = "committee";
+    private static final String COMMITTEE_SPEAKER = "committee";
 
     public Speech {
         speakerKind = speakerKind == null || speakerKind.isBlank() ? COMMITTEE_SPEAKER : speakerKind;
