@@ -10,6 +10,12 @@ final class ApiText {
     static final String STORED_COVERAGE = COVERAGE + "; null for compilations imported before parse reports were kept";
     static final String WARNINGS = "what the parser assumed, by line: check these speeches first";
     static final String UNPLACED = "source text that is in no speech: nothing is dropped silently";
+    static final String PREFACE = "paragraphs of the compilation's preface or editor's note (前言, 编者按), "
+            + "which belong to no speech; empty when it has none";
+    static final String SPEECH_SUBTITLE = "the subtitle line of the speech header as written "
+            + "(——在全市政协工作推进会上的发言); null when the header has none";
+    static final String SPEECH_DATE = "the date line of the speech header (the 1st of the month where it names "
+            + "no day); null when the header has none";
 
     private ApiText() {
     }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record CompilationPreview(boolean dryRun, String title, String subtitle, String meeting, LocalDate date,
         String province, @Schema(description = ApiText.PROVINCE_CODE) String provinceCode, String sourceSha256,
-        Long existingCompilationId, List<SpeechDetail> speeches,
+        Long existingCompilationId, @Schema(description = ApiText.PREFACE) List<String> preface,
+        List<SpeechDetail> speeches,
         @Schema(description = ApiText.WARNINGS) List<Warning> warnings,
         @Schema(description = ApiText.UNPLACED) List<Unplaced> unplaced,
         @Schema(description = ApiText.COVERAGE, minimum = "0", maximum = "1") double coverage) {

@@ -1,7 +1,10 @@
 package org.cppcc.archive.document.api;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A full speech: the list fields plus its body. Paragraph ids ({@code p-1}, {@code p-2}…, numbered across the
@@ -10,9 +13,10 @@ import java.util.List;
  */
 public record SpeechDetail(Long id, int order, String committee, String speakerKind, String speakerName,
         String region, String regionCode, String level,
-        String parentRegion, String title, Integer tocPage, boolean bodyAvailable, boolean truncated,
-        Long compilationId, long version, List<String> lead, List<Section> sections, List<String> outline,
-        OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy) {
+        String parentRegion, String title, @Schema(description = ApiText.SPEECH_SUBTITLE) String subtitle,
+        @Schema(description = ApiText.SPEECH_DATE) LocalDate date, Integer tocPage, boolean bodyAvailable,
+        boolean truncated, Long compilationId, long version, List<String> lead, List<Section> sections,
+        List<String> outline, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy) {
 
     /** A numbered section; {@code heading} is without its ordinal (强引领,把准履职方向, not 一、…). */
     public record Section(int ordinal, String heading, List<Paragraph> paragraphs) {

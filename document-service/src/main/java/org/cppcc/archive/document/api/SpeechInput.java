@@ -1,5 +1,6 @@
 package org.cppcc.archive.document.api;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.cppcc.archive.document.divisions.Region;
 import org.cppcc.archive.document.divisions.SpeakerKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What an editor sends to create (POST) or replace (PUT) a speech. When {@code region} is left out, the region
@@ -31,6 +33,8 @@ public record SpeechInput(
         String level,
         @Size(max = 100) String parentRegion,
         @NotBlank @Size(max = 200) String title,
+        @Schema(description = ApiText.SPEECH_SUBTITLE) @Size(max = 10_000) String subtitle,
+        @Schema(description = ApiText.SPEECH_DATE) LocalDate date,
         @Min(1) @Max(100_000) Integer tocPage,
         @NotNull Boolean bodyAvailable,
         Boolean truncated,

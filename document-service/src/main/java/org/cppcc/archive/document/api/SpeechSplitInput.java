@@ -1,5 +1,7 @@
 package org.cppcc.archive.document.api;
 
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +24,8 @@ public record SpeechSplitInput(
         @Schema(description = "the paragraph where the second speech starts: a paragraph id (p-4) or lead-N for the N-th lead paragraph", examples = "p-4")
         @NotBlank @Pattern(regexp = AT, message = "must be a paragraph id such as p-4 or a lead paragraph such as lead-2") String at,
         @NotBlank @Size(max = 200) String title,
+        @Schema(description = ApiText.SPEECH_SUBTITLE) @Size(max = 10_000) String subtitle,
+        @Schema(description = ApiText.SPEECH_DATE) LocalDate date,
         @NotBlank @Size(max = 100) String committee,
         @Pattern(regexp = SpeakerKind.PATTERN, message = "must be one of " + SpeakerKind.PATTERN) String speakerKind,
         @Size(max = 50) String speakerName,

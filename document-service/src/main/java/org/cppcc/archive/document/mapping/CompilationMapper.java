@@ -17,10 +17,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** API model ↔ entity for compilations, and the only owner of the JSON layout of a stored parse report. */
+/**
+ * API model ↔ entity for compilations, and the only owner of the JSON layout of a stored preface and parse report.
+ */
 @ApplicationScoped
 public class CompilationMapper {
 
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
     private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<Unplaced>> UNPLACED = new TypeReference<>() {
@@ -42,17 +46,17 @@ public class CompilationMapper {
 
     public CompilationDetail detail(CompilationEntity c, List<SpeechItem> items) {
         return new CompilationDetail(c.id, c.title, c.subtitle, c.meeting, c.date, c.province, c.provinceCode,
-                c.sourceSha256, c.importedAt, c.importedBy, c.coverage, read(c.warningsJson, WARNINGS),
-                read(c.unplacedJson, UNPLACED), items);
+                c.sourceSha256, c.importedAt, c.importedBy, read(c.prefaceJson, STRINGS), c.coverage,
+                read(c.warningsJson, WARNINGS), read(c.unplacedJson, UNPLACED), items);
     }
 
     public CompilationPreview preview(ParsedCompilation p, String provinceCode, String sha256, Long existingId) {
         return new CompilationPreview(true, p.title(), p.subtitle(), p.meeting(), p.date(), p.province(),
-                provinceCode, sha256, existingId, p.speeches().stream().map(speeches::preview).toList(),
+                provinceCode, sha256, existingId, p.preface(), p.speeches().stream().map(speeches::preview).toList(),
                 warnings(p), unplaced(p), p.coverage());
     }
 
-    /** Copies the cover and the parse report of {@code p} onto a new compilation. */
+    /** Copies the cover, the preface and the parse report of {@code p} onto a new compilation. */
     public void apply(ParsedCompilation p, String provinceCode, CompilationEntity c) {
         c.title = p.title();
         c.subtitle = p.subtitle();
@@ -60,6 +64,7 @@ public class CompilationMapper {
         c.date = p.date();
         c.province = p.province();
         c.provinceCode = provinceCode;
+        c.prefaceJson = write(p.preface());
         c.coverage = p.coverage();
         c.warningsJson = write(warnings(p));
         c.unplacedJson = write(unplaced(p));
@@ -77,7 +82,7 @@ public class CompilationMapper {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a parse report", e);
+            throw new IllegalStateException("cannot serialise a preface or parse report", e);
         }
     }
 
@@ -85,7 +90,7 @@ public class CompilationMapper {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored parse report is not valid JSON", e);
+            throw new IllegalStateException("stored preface or parse report is not valid JSON", e);
         }
     }
 }

@@ -45,12 +45,12 @@ public class SpeechMapper {
 
     public SpeechItem item(SpeechEntity s) {
         return new SpeechItem(s.id, s.speechOrder, s.committee, s.speakerKind, s.speakerName, s.region, s.regionCode, s.level, s.parentRegion,
-                s.title, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version);
+                s.title, s.subtitle, s.date, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version);
     }
 
     public SpeechDetail detail(SpeechEntity s) {
         return new SpeechDetail(s.id, s.speechOrder, s.committee, s.speakerKind, s.speakerName, s.region, s.regionCode, s.level, s.parentRegion,
-                s.title, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version,
+                s.title, s.subtitle, s.date, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version,
                 read(s.leadJson, STRINGS), read(s.sectionsJson, SECTIONS), read(s.outlineJson, STRINGS),
                 s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
     }
@@ -87,6 +87,8 @@ public class SpeechMapper {
             s.parentRegion = in.parentRegion();
         }
         s.title = in.title();
+        s.subtitle = in.subtitle();
+        s.date = in.date();
         s.tocPage = in.tocPage();
         s.bodyAvailable = in.bodyAvailable();
         s.truncated = Boolean.TRUE.equals(in.truncated());
@@ -117,7 +119,7 @@ public class SpeechMapper {
         return new SpeechInput(compilationId, p.order(), p.committee(), p.speakerKind().value(), p.speakerName(),
                 r == null ? null : r.name(),
                 r == null ? null : r.code(), r == null ? null : r.level(), r == null ? null : r.parent(), p.title(),
-                p.tocPage(), p.bodyAvailable(), p.truncated(), p.lead(),
+                p.subtitle(), p.date(), p.tocPage(), p.bodyAvailable(), p.truncated(), p.lead(),
                 p.sections().stream().map(SpeechMapper::sectionInput).toList(), p.outline());
     }
 

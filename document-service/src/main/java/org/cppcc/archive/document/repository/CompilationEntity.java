@@ -46,6 +46,10 @@ public class CompilationEntity extends PanacheEntityBase {
     @Column
     public Double coverage;
 
+    /** JSON array of the paragraphs of its preface or editor's note (前言, 编者按); written and read by CompilationMapper. */
+    @Column(name = "preface_json", nullable = false)
+    public String prefaceJson = "[]";
+
     /** JSON array of the parse warnings, {line, message}; written and read only by CompilationMapper. */
     @Column(name = "warnings_json", nullable = false)
     public String warningsJson = "[]";

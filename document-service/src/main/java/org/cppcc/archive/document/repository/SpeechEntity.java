@@ -1,5 +1,6 @@
 package org.cppcc.archive.document.repository;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -61,6 +62,14 @@ public class SpeechEntity extends PanacheEntityBase {
 
     @Column(nullable = false, length = 200)
     public String title;
+
+    /** The header's subtitle line as written (——在全市政协工作推进会上的发言), or null. */
+    @Column
+    public String subtitle;
+
+    /** The header's date line (the 1st of the month where it names no day), or null. */
+    @Column(name = "speech_date")
+    public LocalDate date;
 
     @Column(name = "toc_page")
     public Integer tocPage;

@@ -44,7 +44,8 @@ final class ApiDocs {
 
     static final String SPEECH_INPUT = """
             {"compilationId": 1, "order": 13, "committee": "政协成都市委员会", "title": "夯实履职基础提升履职质效", \
-            "tocPage": 1, "bodyAvailable": true, "lead": ["近年来,成都市政协认真贯彻……"], \
+            "subtitle": "——在全省政协工作经验交流会上的发言", "date": "2021-09-28", "tocPage": 1, \
+            "bodyAvailable": true, "lead": ["近年来,成都市政协认真贯彻……"], \
             "sections": [{"ordinal": 1, "heading": "强引领,把准履职方向", \
             "paragraphs": ["在坚持党的领导中加强引领。深化党史学习教育……"]}]}""";
 
@@ -79,13 +80,13 @@ final class ApiDocs {
     static final String COMPILATION_DETAIL = """
             {"id": 1, "title": "推动新时代人民政协工作不断走深走实", "subtitle": "全省政协工作经验交流会发言材料汇编", \
             "meeting": "全省政协工作经验交流会", "date": "2021-09-28", "province": "四川省", "provinceCode": "510000", \
-            "sourceSha256": "9f2c…", "importedAt": "2026-11-25T08:00:00Z", "importedBy": "seed", \
+            "sourceSha256": "9f2c…", "importedAt": "2026-11-25T08:00:00Z", "importedBy": "seed", "preface": [], \
             """ + PARSE_REPORT + ", \"speeches\": [" + SPEECH_ITEM + "]}";
 
     static final String COMPILATION_PREVIEW = """
             {"dryRun": true, "title": "推动新时代人民政协工作不断走深走实", "subtitle": "全省政协工作经验交流会发言材料汇编", \
             "meeting": "全省政协工作经验交流会", "date": "2021-09-28", "province": "四川省", "provinceCode": "510000", \
-            "sourceSha256": "9f2c…", "speeches": [""" + SPEECH_PREVIEW + "], "
+            "sourceSha256": "9f2c…", "preface": [], "speeches": [""" + SPEECH_PREVIEW + "], "
             + PARSE_REPORT + "}";
 
     static final String IMPORT_TEXT = """

@@ -160,7 +160,8 @@ public class SpeechService {
                 "split at " + in.at() + ": " + changes(before, s));
         SpeechInput second = new SpeechInput(s.compilationId, s.speechOrder + 1, in.committee(), in.speakerKind(),
                 in.speakerName(), in.region(), in.regionCode(), in.level(), in.parentRegion(), in.title(),
-                in.tocPage(), true, wasTruncated, halves.second().lead(), halves.second().sections(), List.of());
+                in.subtitle(), in.date(), in.tocPage(), true, wasTruncated, halves.second().lead(),
+                halves.second().sections(), List.of());
         SpeechEntity created = new SpeechEntity();
         mapper.apply(second, regionOf(second, compilation), created);
         persistNew(head, created, actor, "split from speech " + s.id + " at " + in.at() + " as");
@@ -302,6 +303,8 @@ public class SpeechService {
         c.level = s.level;
         c.parentRegion = s.parentRegion;
         c.title = s.title;
+        c.subtitle = s.subtitle;
+        c.date = s.date;
         c.tocPage = s.tocPage;
         c.bodyAvailable = s.bodyAvailable;
         c.truncated = s.truncated;
@@ -322,6 +325,8 @@ public class SpeechService {
         diff(changed, "region", a.region + a.regionCode + a.level + a.parentRegion,
                 b.region + b.regionCode + b.level + b.parentRegion);
         diff(changed, "title", a.title, b.title);
+        diff(changed, "subtitle", a.subtitle, b.subtitle);
+        diff(changed, "date", a.date, b.date);
         diff(changed, "tocPage", a.tocPage, b.tocPage);
         diff(changed, "bodyAvailable", a.bodyAvailable, b.bodyAvailable);
         diff(changed, "truncated", a.truncated, b.truncated);

@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.cppcc.archive.document.divisions.Gazetteer;
 import org.cppcc.archive.document.support.Speeches;
 import org.cppcc.archive.document.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +45,6 @@ class SpeechResourceTest {
 
     @Inject
     TestDatabase db;
-
-    @Inject
-    Gazetteer gazetteer;
 
     long compilationId;
 
@@ -142,15 +138,39 @@ class SpeechResourceTest {
                 .then().body("total", equalTo(1)).body("items[0].region", equalTo("锦江区"));
     }
 
-    /** 朝阳区 exists in Beijing and in Changchun: a Beijing compilation's speech means Beijing's. */
+    /** 朝阳区 exists in Beijing and in Changchun: a Beijing compilation's speech means Beijing's, a Jilin one's Changchun's. */
     @Test
     void aCommitteeNamedAmbiguouslyResolvesWithinTheCompilationsProvince() {
-        assumeTrue(gazetteer.byCode("110105").isPresent() && gazetteer.byCode("220104").isPresent(),
-                "needs a gazetteer of both Beijing and Jilin");
         long beijing = db.compilation("北京汇编", "北京市", "110000");
         Map<String, Object> body = Speeches.input(beijing, 1, "“朝阳协商”让居民成为社区治理的主角");
         body.put("committee", "朝阳区政协");
         create(body).then().statusCode(201).body("regionCode", equalTo("110105")).body("parentRegion", equalTo("北京市"));
+        long jilin = db.compilation("吉林汇编", "吉林省", "220000");
+        body.put("compilationId", jilin);
+        create(body).then().statusCode(201).body("regionCode", equalTo("220104")).body("parentRegion", equalTo("长春市"));
+    }
+
+    @Test
+    void theSubtitleAndDateOfASpeechAreStoredEditedAndInItsHistory() {
+        Map<String, Object> body = Speeches.input(compilationId, 1, "做好“茶”文章助力乡村振兴");
+        body.put("subtitle", "——在全市政协工作推进会上的发言");
+        body.put("date", "2022-11-10");
+        long id = createdId(body);
+        given().auth().oauth2(reader()).get(SPEECHES + "/" + id).then().statusCode(200)
+                .body("subtitle", equalTo("——在全市政协工作推进会上的发言")).body("date", equalTo("2022-11-10"));
+        given().auth().oauth2(reader()).queryParam("compilationId", compilationId).get(SPEECHES).then()
+                .body("items[0].subtitle", equalTo("——在全市政协工作推进会上的发言"))
+                .body("items[0].date", equalTo("2022-11-10"));
+        body.put("date", "2022-13-01");
+        given().auth().oauth2(editor()).contentType("application/json").header("If-Match", "\"" + id + "-v1\"")
+                .body(body).put(SPEECHES + "/" + id).then().statusCode(400).contentType("application/problem+json");
+        body.remove("subtitle");
+        body.remove("date");
+        given().auth().oauth2(editor()).contentType("application/json").header("If-Match", "\"" + id + "-v1\"")
+                .body(body).put(SPEECHES + "/" + id).then().statusCode(200)
+                .body("subtitle", nullValue()).body("date", nullValue());
+        given().auth().oauth2(reader()).get(SPEECHES + "/" + id + "/history").then()
+                .body("[1].summary", equalTo("changed subtitle, date"));
     }
 
     @Test

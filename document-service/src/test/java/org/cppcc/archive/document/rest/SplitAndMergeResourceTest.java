@@ -139,7 +139,12 @@ class SplitAndMergeResourceTest {
 
     @Test
     void splittingAtTheFirstParagraphOfASectionTakesItsHeadingAlong() {
-        split(first, etag(first, 1), splitAt("p-3")).then().statusCode(201)
+        Map<String, Object> withSubtitleAndDate = splitAt("p-3");
+        withSubtitleAndDate.put("subtitle", "——在全省政协工作经验交流会上的发言");
+        withSubtitleAndDate.put("date", "2021-09-28");
+        split(first, etag(first, 1), withSubtitleAndDate).then().statusCode(201)
+                .body("second.subtitle", equalTo("——在全省政协工作经验交流会上的发言"))
+                .body("second.date", equalTo("2021-09-28"))
                 .body("first.sections.heading", contains("强引领,把准履职方向"))
                 .body("first.sections[0].paragraphs.id", contains("p-1", "p-2"))
                 .body("second.lead", equalTo(List.of()))

@@ -96,7 +96,7 @@ class SpeechBodyTest {
             numbered.add(new Section(s.ordinal(), s.heading(), paragraphs));
         }
         return new SpeechDetail(5L, 2, "政协德阳市委员会", "committee", null, "德阳市", "510600", "prefecture-city",
-                "四川省", "聚焦中心大局彰显政协担当", 3, true, false, 1L, 1, lead, numbered, List.of(), null, null,
+                "四川省", "聚焦中心大局彰显政协担当", null, null, 3, true, false, 1L, 1, lead, numbered, List.of(), null, null,
                 null, null);
     }
 }
