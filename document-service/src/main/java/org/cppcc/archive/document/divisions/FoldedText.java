@@ -33,6 +33,11 @@ final class FoldedText {
         return form;
     }
 
+    /** Whether whitespace stands in the source right before folded character {@code i}. */
+    boolean spaceBefore(int i) {
+        return i > 0 && origin[i] > origin[i - 1] + 1;
+    }
+
     /** The source text of the folded characters {@code [from, to)}, as written (inner spaces included). */
     String source(int from, int to) {
         return source.substring(origin[from], origin[to - 1] + 1);
