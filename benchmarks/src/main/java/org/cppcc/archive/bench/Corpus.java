@@ -50,6 +50,11 @@ final class Corpus {
         return committees;
     }
 
+    /** The seed's body paragraphs, lines rejoined: what the generated speeches are made of. */
+    List<String> paragraphs() {
+        return paragraphs;
+    }
+
     /** Compilation number {@code index} (0-based) with {@code speeches} speeches. */
     Generated compilation(int index, int speeches) {
         if (speeches < 1 || speeches > MAX_SPEECHES_PER_COMPILATION) {

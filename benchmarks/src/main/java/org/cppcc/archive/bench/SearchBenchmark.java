@@ -37,8 +37,8 @@ public final class SearchBenchmark {
     private static final String[] TRADITIONAL = {"協商", "委員", "履職", "提案辦理", "鄉村振興", "專委會"};
     private static final String[] SUBSTRINGS = {"商以成", "来协", "甜城", "委员履", "履职尽", "筑同心"};
 
-    /** A search as the benchmark sends it: the {@code q} parameter and the filters. */
-    record MixedQuery(String q, Filters filters) {
+    /** A search as the benchmark sends it: its kind (for the figures per kind), the {@code q} parameter, filters. */
+    record MixedQuery(String kind, String q, Filters filters) {
 
         String path() {
             StringBuilder path = new StringBuilder("/api/v1/search?q=").append(Api.enc(q));
@@ -71,7 +71,8 @@ public final class SearchBenchmark {
             System.out.printf(Locale.ROOT, "index size: %.1f MB (%s)%n", bytes(searchData) / 1e6, searchData);
         }
 
-        List<MixedQuery> queries = queries(new Random(o.number("seed")), o.integer("queries"), corpus);
+        List<MixedQuery> queries = queries(new Random(o.number("seed")), o.integer("queries"), corpus,
+                new Corpus(o.number("seed")).paragraphs());
         // warm-up pass over every query, which also checks that the mix finds something
         AtomicInteger withHits = new AtomicInteger();
         Latencies.run(4, queries.size(), i -> {
@@ -81,8 +82,8 @@ public final class SearchBenchmark {
             }
             return r;
         });
-        System.out.printf("queries: %d (words, phrases, exclusions, OR, traditional, substrings, filters), %d with "
-                + "hits%n", queries.size(), withHits.get());
+        System.out.printf("queries: %d (words, phrases, exclusions, OR, traditional, substrings, quoted fragments, "
+                + "filters), %d with hits%n", queries.size(), withHits.get());
         try (LocalSearch local = searchData == null ? null : new LocalSearch(searchData)) {
             if (local != null) { // warm-up of this JVM's code paths
                 local.raw(queries, 4);
@@ -108,9 +109,26 @@ public final class SearchBenchmark {
                             ratio(direct, raw, 99)), ratio(gateway, raw, 50), ratio(gateway, raw, 99));
                 }
             }
+            perKind(queries, reader, local);
         }
         freshness(admin, reader, corpus.compilationIds().get(0), o.integer("freshness-samples"),
                 new Random(o.number("seed")));
+    }
+
+    /**
+     * p50/p99 of each kind of query alone, at concurrency 1: in process (the service's SpeechSearcher, when the
+     * index is at hand) and through the gateway. Quoted fragments are the exact-phrase queries over the character
+     * field; their cost beside the other kinds is what this shows.
+     */
+    private static void perKind(List<MixedQuery> queries, Api reader, LocalSearch local) {
+        Map<String, List<MixedQuery>> byKind = new java.util.LinkedHashMap<>();
+        queries.forEach(q -> byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(q));
+        byKind.forEach((kind, subset) -> {
+            String inProcess = local == null ? "" : "in process " + local.inProcess(subset, 1).summary() + "; ";
+            Latencies gateway = Latencies.run(1, subset.size(), i -> reader.get(subset.get(i).path()));
+            System.out.printf("search by kind, %-16s %3d queries, concurrency 1: %sgateway %s%n", kind + ":",
+                    subset.size(), inProcess, gateway.summary());
+        });
     }
 
     private static Latencies query(String via, Api api, List<MixedQuery> queries, int concurrency) {
@@ -129,32 +147,39 @@ public final class SearchBenchmark {
         return service.percentileMillis(percentile) / raw.percentileMillis(percentile);
     }
 
-    /** Words, phrases, exclusions, OR, traditional characters, substrings, and filtered queries, in rotation. */
-    static List<MixedQuery> queries(Random random, int count, CorpusLoader.Loaded corpus) {
+    /**
+     * Words, phrases, exclusions, OR, traditional characters, substrings, quoted fragments of the corpus's paragraphs
+     * (4-14 characters cut anywhere, as a user pastes them) and filtered queries, in rotation.
+     */
+    static List<MixedQuery> queries(Random random, int count, CorpusLoader.Loaded corpus, List<String> paragraphs) {
+        String[] kinds = {"words", "two words", "phrase", "exclusion", "OR", "traditional", "substring",
+                "quoted fragment", "filtered"};
         List<MixedQuery> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String q = switch (i % 8) {
-                case 0 -> pick(random, WORDS);
-                case 1 -> pick(random, WORDS) + " " + pick(random, WORDS);
-                case 2 -> pick(random, PHRASES);
-                case 3 -> pick(random, EXCLUSIONS);
-                case 4 -> pick(random, ORS);
-                case 5 -> pick(random, TRADITIONAL);
-                case 6 -> pick(random, SUBSTRINGS);
+            String kind = kinds[i % kinds.length];
+            String q = switch (kind) {
+                case "words" -> pick(random, WORDS);
+                case "two words" -> pick(random, WORDS) + " " + pick(random, WORDS);
+                case "phrase" -> pick(random, PHRASES);
+                case "exclusion" -> pick(random, EXCLUSIONS);
+                case "OR" -> pick(random, ORS);
+                case "traditional" -> pick(random, TRADITIONAL);
+                case "substring" -> pick(random, SUBSTRINGS);
+                case "quoted fragment" -> "\"" + fragment(random, paragraphs) + "\"";
                 default -> null;
             };
             if (q != null) {
-                out.add(new MixedQuery(q, Filters.none()));
+                out.add(new MixedQuery(kind, q, Filters.none()));
                 continue;
             }
             String word = pick(random, WORDS);
             String committee = corpus.committees().get(random.nextInt(corpus.committees().size()));
-            out.add(new MixedQuery(word, switch (i / 8 % 4) {
-                case 0 -> new Filters(null, null, null, "county", null, null, null);
-                case 1 -> new Filters(null, null, null, null, committee, null, null);
+            out.add(new MixedQuery(kind, word, switch (i / kinds.length % 4) {
+                case 0 -> new Filters(null, null, null, "county", null, null, null, null);
+                case 1 -> new Filters(null, null, null, null, committee, null, null, null);
                 case 2 -> new Filters(corpus.compilationIds().get(random.nextInt(corpus.compilationIds().size())),
-                        null, null, null, null, null, null);
-                default -> new Filters(null, null, null, null, null, LocalDate.parse("2021-06-01"),
+                        null, null, null, null, null, null, null);
+                default -> new Filters(null, null, null, null, null, null, LocalDate.parse("2021-06-01"),
                         LocalDate.parse("2021-09-30"));
             }));
         }
@@ -203,6 +228,22 @@ public final class SearchBenchmark {
                 + "%d samples: p50=%.0f ms p95=%.0f ms max=%.0f ms (aim p95 <= 1000 ms)%n", samples,
                 nanos[(samples - 1) / 2] / 1e6, nanos[(int) Math.ceil(0.95 * samples) - 1] / 1e6,
                 nanos[samples - 1] / 1e6);
+    }
+
+    /** 4-14 characters of a paragraph from a random offset; quotes inside would end the phrase, so none is cut. */
+    private static String fragment(Random random, List<String> paragraphs) {
+        while (true) {
+            String p = paragraphs.get(random.nextInt(paragraphs.size()));
+            int length = 4 + random.nextInt(11);
+            if (p.length() <= length) {
+                continue;
+            }
+            int start = random.nextInt(p.length() - length);
+            String cut = p.substring(start, start + length);
+            if (cut.indexOf('"') < 0 && !Character.isLowSurrogate(cut.charAt(0))) {
+                return cut;
+            }
+        }
     }
 
     private static String pick(Random random, String[] options) {

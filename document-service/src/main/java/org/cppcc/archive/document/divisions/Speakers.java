@@ -3,6 +3,8 @@ package org.cppcc.archive.document.divisions;
 import java.util.List;
 import java.util.Optional;
 
+import org.cppcc.archive.document.text.FoldedText;
+
 /**
  * Recognises the text that names a speaker: a speaker line under a speech title, or the speaker part of a TOC entry
  * (after {@code 1．}, before {@code ：}). The whole text must have one of the shapes below; anything longer than a

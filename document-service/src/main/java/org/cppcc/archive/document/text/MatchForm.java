@@ -11,14 +11,26 @@ public final class MatchForm {
     }
 
     public static String of(String s) {
+        return fold(s, null);
+    }
+
+    /**
+     * The match form of {@code s}; when {@code origin} is given (at least {@code s.length()} long), {@code origin[k]}
+     * is set to the index in {@code s} of the form's k-th character.
+     */
+    static String fold(String s, int[] origin) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
-                out.append((char) (c - 0xFEE0));
-            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                out.append(c);
+                c = (char) (c - 0xFEE0);
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                continue;
             }
+            if (origin != null) {
+                origin[out.length()] = i;
+            }
+            out.append(c);
         }
         return out.toString();
     }

@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -17,11 +16,14 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The Chinese analysis chain, in two views of the same text:
  * <ul>
- * <li>{@link #words()}: SmartChineseAnalyzer's HMM word segmentation, so that whole words (提案, 协商平台) match
- * and rank;</li>
+ * <li>{@link #words()}: jieba's word segmentation with the field's own terms added ({@link DomainLexicon}), so
+ * that whole words (提案, 平台, 有事来协商) match and rank;</li>
  * <li>{@link #bigramsForIndex()}: every Han character and every pair of adjacent ones, stacked, so that any
- * substring (有事来协) matches as a phrase of overlapping bigrams; {@link #bigramsForQuery()} turns the query
- * side into the bigrams only (a single character stays a unigram).</li>
+ * substring (有事来协) matches as a phrase of overlapping bigrams; {@link #bigramsForQuery()} keeps of the same
+ * tokens the bigrams and the unigrams no bigram covers, at the positions the index gives them;</li>
+ * <li>{@link #charactersForIndex()}: every character, punctuation and digits included, and every pair of adjacent
+ * ones (see {@link CharacterTokenizer}), so that a quoted phrase matches exactly the texts holding that character
+ * sequence; {@link #charactersForQuery()} gives the query side's pairs.</li>
  * </ul>
  * Both read the text through {@link TextNormalizer} first (width folding, lower case, traditional →
  * simplified), which keeps offsets intact.
@@ -33,12 +35,12 @@ public final class ChineseAnalyzers {
     private ChineseAnalyzers() {
     }
 
-    /** Word segmentation (SmartChineseAnalyzer's tokenizer and stop set) over normalized text. */
+    /** Word segmentation (jieba with the domain lexicon, SmartChinese's stop set) over normalized text. */
     public static Analyzer words() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new HMMChineseTokenizer();
+                Tokenizer tokenizer = wordTokenizer();
                 TokenStream stream = new LowerCaseFilter(tokenizer);
                 stream = new StopFilter(stream, STOP_WORDS);
                 return new TokenStreamComponents(tokenizer, stream);
@@ -51,17 +53,46 @@ public final class ChineseAnalyzers {
         };
     }
 
+    /** The word field's segmenter alone, chosen by measurement (see SegmenterComparisonTest). */
+    public static Tokenizer wordTokenizer() {
+        return new JiebaTokenizer();
+    }
+
     /** Unigrams and stacked bigrams of Han text; other scripts as StandardTokenizer's words. */
     public static Analyzer bigramsForIndex() {
         return bigrams(true);
     }
 
-    /** Bigrams only (a lone Han character as a unigram), to be matched as a phrase against the index. */
+    /** The bigrams and what no bigram covers (a lone Han character, numbers, Latin words), for a phrase query. */
     public static Analyzer bigramsForQuery() {
         return bigrams(false);
     }
 
-    private static Analyzer bigrams(boolean unigrams) {
+    /** Every character and every adjacent pair, stacked, for exact phrase matching. */
+    public static Analyzer charactersForIndex() {
+        return characters(true);
+    }
+
+    /** The pairs of a phrase (a one-character phrase as itself), to be matched as a phrase against the index. */
+    public static Analyzer charactersForQuery() {
+        return characters(false);
+    }
+
+    private static Analyzer characters(boolean singles) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(new CharacterTokenizer(singles));
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return TextNormalizer.reader(reader);
+            }
+        };
+    }
+
+    private static Analyzer bigrams(boolean forIndex) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -69,8 +100,8 @@ public final class ChineseAnalyzers {
                 TokenStream stream = new CJKWidthFilter(tokenizer);
                 stream = new LowerCaseFilter(stream);
                 stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
-                return new TokenStreamComponents(tokenizer, stream);
+                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+                return new TokenStreamComponents(tokenizer, forIndex ? stream : new CoveredUnigramFilter(stream));
             }
 
             @Override

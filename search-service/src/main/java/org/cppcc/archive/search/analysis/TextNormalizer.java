@@ -7,9 +7,9 @@ import java.util.List;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 /**
- * Folds text into the one form that is indexed and searched: full-width ASCII to ASCII, the ideographic space
- * to a space, upper to lower case, and traditional Chinese characters to simplified ones (opencc4j's
- * character table).
+ * Folds text into the one form that is indexed and searched: full-width ASCII to ASCII, every blank (the
+ * ideographic space, tabs, line breaks) to a space, upper to lower case, and traditional Chinese characters to
+ * simplified ones (opencc4j's character table).
  *
  * <p>Every step maps one UTF-16 unit to exactly one, so offsets into the normalized text are offsets into the
  * original text: highlighting can search the normalized form and mark the original.
@@ -65,7 +65,11 @@ public final class TextNormalizer {
         for (int c = 0xFF01; c <= 0xFF5E; c++) {
             table[c] = (char) (c - 0xFEE0);
         }
-        table[0x3000] = ' ';
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                table[c] = ' ';
+            }
+        }
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char folded = table[c];
             if (Character.isSurrogate(folded)) {

@@ -21,7 +21,10 @@ public final class Fields {
     public static final String COMPILATION_TITLE = "compilationTitle";
     public static final String DATE = "date";
 
-    /** Text fields: each is indexed twice, as words ({@code name}) and as bigrams ({@code name_bi}). */
+    /**
+     * Text fields: each is indexed three times, as words ({@code name}), as Han bigrams ({@code name_bi}) and as
+     * characters ({@code name_ch}, for exact phrases).
+     */
     public static final String TITLE = "title";
     public static final String HEADINGS = "headings";
     public static final String OUTLINE = "outline";
@@ -31,12 +34,14 @@ public final class Fields {
     public static final String COMPILATION = "compilation";
     public static final List<String> TEXT = List.of(TITLE, HEADINGS, OUTLINE, BODY, COMMITTEE, REGION, COMPILATION);
     public static final String BIGRAM_SUFFIX = "_bi";
+    public static final String CHARACTER_SUFFIX = "_ch";
 
     /** Exact-value fields for filters and facets: {@code f_name} (term) with sorted doc values. */
     public static final String F_REGION = "f_region";
     public static final String F_REGION_CODE = "f_regionCode";
     public static final String F_LEVEL = "f_level";
     public static final String F_COMMITTEE = "f_committee";
+    public static final String F_SPEAKER_KIND = "f_speakerKind";
     public static final String F_COMPILATION = "f_compilation";
 
     private Fields() {
@@ -46,14 +51,25 @@ public final class Fields {
         return field + BIGRAM_SUFFIX;
     }
 
-    /** Words analysis for the text fields, bigrams for their {@code _bi} twins; gaps between values. */
+    public static String characters(String field) {
+        return field + CHARACTER_SUFFIX;
+    }
+
+    /**
+     * Words analysis for the text fields, bigrams and characters for their twins; gaps between values, so that no
+     * phrase runs from one heading or paragraph into the next.
+     */
     public static Analyzer indexAnalyzer() {
         Analyzer words = ChineseAnalyzers.words();
         Analyzer bigrams = ChineseAnalyzers.bigramsForIndex();
+        Analyzer characters = ChineseAnalyzers.charactersForIndex();
         return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected Analyzer getWrappedAnalyzer(String fieldName) {
-                return fieldName.endsWith(BIGRAM_SUFFIX) ? bigrams : words;
+                if (fieldName.endsWith(BIGRAM_SUFFIX)) {
+                    return bigrams;
+                }
+                return fieldName.endsWith(CHARACTER_SUFFIX) ? characters : words;
             }
 
             @Override

@@ -12,10 +12,10 @@ public final class SearchModel {
 
     /** Exact-value filters; null means "any". Dates are the compilation's date, inclusive. */
     public record Filters(Long compilationId, String region, String regionCode, String level, String committee,
-            LocalDate dateFrom, LocalDate dateTo) {
+            String speakerKind, LocalDate dateFrom, LocalDate dateTo) {
 
         public static Filters none() {
-            return new Filters(null, null, null, null, null, null, null);
+            return new Filters(null, null, null, null, null, null, null, null);
         }
     }
 

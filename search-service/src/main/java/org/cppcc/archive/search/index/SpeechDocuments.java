@@ -52,6 +52,7 @@ public final class SpeechDocuments {
         exact(doc, Fields.F_REGION, speech.region());
         exact(doc, Fields.F_REGION_CODE, speech.regionCode());
         exact(doc, Fields.F_LEVEL, speech.level());
+        exact(doc, Fields.F_SPEAKER_KIND, speech.speakerKind());
         if (speech.compilationId() != null) {
             doc.add(new LongPoint(Fields.COMPILATION_ID, speech.compilationId()));
             doc.add(new StoredField(Fields.COMPILATION_ID, speech.compilationId()));
@@ -99,6 +100,7 @@ public final class SpeechDocuments {
         }
         doc.add(new TextField(field, value, Field.Store.NO));
         doc.add(new TextField(Fields.bigrams(field), value, Field.Store.NO));
+        doc.add(new TextField(Fields.characters(field), value, Field.Store.NO));
     }
 
     private static void exact(Document doc, String field, String value) {

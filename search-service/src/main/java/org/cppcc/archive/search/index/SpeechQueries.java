@@ -27,8 +27,9 @@ import org.cppcc.archive.search.query.QueryParser.ParsedQuery;
 import org.cppcc.archive.search.query.QueryParser.Term;
 
 /**
- * Turns a parsed query into a Lucene query. Each term must match either as a substring (a phrase of bigrams)
- * or as all of its words, in any text field; the score adds both, with title, headings and committee/region
+ * Turns a parsed query into a Lucene query. A quoted phrase matches exactly where a text holds its characters in
+ * sequence (a phrase over the character field); any other term must match either as a substring (a phrase of
+ * bigrams) or as all of its words, in any text field; the score adds both, with title, headings and committee/region
  * boosted over the body, so precise matches in prominent places rank first.
  */
 public final class SpeechQueries {
@@ -53,6 +54,7 @@ public final class SpeechQueries {
 
     private final Analyzer words = ChineseAnalyzers.words();
     private final Analyzer bigrams = ChineseAnalyzers.bigramsForQuery();
+    private final Analyzer characters = ChineseAnalyzers.charactersForQuery();
 
     /** The query for the positive and negative terms (no filters), or null when nothing is searchable. */
     public Query build(ParsedQuery parsed) {
@@ -94,9 +96,36 @@ public final class SpeechQueries {
         return new MatchNoDocsQuery("a query needs a term to search for");
     }
 
-    /** One term: substring match (bigram phrase) or, unless quoted, all of its words. */
+    /** One term: a quoted phrase matches exactly; a plain term as a substring (bigram phrase) or by its words. */
     Query term(Term term) {
-        List<Token> grams = analyze(bigrams, Fields.bigrams(Fields.BODY), term.text());
+        return term.phrase() ? exact(term.text()) : ranked(term.text());
+    }
+
+    /**
+     * The speeches holding exactly this character sequence (after normalization), in any text field. Every other
+     * pair of characters covers every character: as exact as all the pairs, with half the postings to read.
+     */
+    private Query exact(String text) {
+        List<Token> pairs = analyze(characters, Fields.characters(Fields.BODY), text, Integer.MAX_VALUE);
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        List<Token> covering = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            covering.add(pairs.get(i));
+        }
+        if (pairs.size() % 2 == 0) {
+            covering.add(pairs.get(pairs.size() - 1));
+        }
+        List<Query> perField = new ArrayList<>();
+        for (Map.Entry<String, Float> field : BOOSTS.entrySet()) {
+            perField.add(boost(phrase(Fields.characters(field.getKey()), covering), field.getValue()));
+        }
+        return new DisjunctionMaxQuery(perField, TIE);
+    }
+
+    private Query ranked(String text) {
+        List<Token> grams = analyze(bigrams, Fields.bigrams(Fields.BODY), text);
         if (grams.isEmpty()) {
             return null;
         }
@@ -105,8 +134,8 @@ public final class SpeechQueries {
             phrase.add(boost(phrase(Fields.bigrams(field.getKey()), grams), field.getValue()));
         }
         Query substring = new DisjunctionMaxQuery(phrase, TIE);
-        List<Token> tokens = analyze(words, Fields.BODY, term.text());
-        if (term.phrase() || tokens.isEmpty()) {
+        List<Token> tokens = analyze(words, Fields.BODY, text);
+        if (tokens.isEmpty()) {
             return substring;
         }
         BooleanQuery.Builder allWords = new BooleanQuery.Builder();
@@ -129,10 +158,14 @@ public final class SpeechQueries {
         Set<String> needles = new LinkedHashSet<>();
         for (Term term : parsed.positiveTerms()) {
             String folded = TextNormalizer.normalize(term.text()).strip();
-            if (!folded.isEmpty() && analyze(bigrams, Fields.BODY, folded).size() > 0) {
-                needles.add(folded);
-            }
-            if (!term.phrase()) {
+            if (term.phrase()) {
+                if (!folded.isEmpty()) {
+                    needles.add(folded);
+                }
+            } else {
+                if (!folded.isEmpty() && !analyze(bigrams, Fields.BODY, folded).isEmpty()) {
+                    needles.add(folded);
+                }
                 for (Token token : analyze(words, Fields.BODY, term.text())) {
                     if (token.text().length() > 1 || folded.length() == 1) {
                         needles.add(token.text());
@@ -162,6 +195,10 @@ public final class SpeechQueries {
     }
 
     static List<Token> analyze(Analyzer analyzer, String field, String text) {
+        return analyze(analyzer, field, text, 64);
+    }
+
+    static List<Token> analyze(Analyzer analyzer, String field, String text, int limit) {
         List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -170,7 +207,7 @@ public final class SpeechQueries {
             int position = -1;
             while (stream.incrementToken()) {
                 position += Math.max(increment.getPositionIncrement(), 0);
-                if (tokens.size() < 64) {
+                if (tokens.size() < limit) {
                     tokens.add(new Token(term.toString(), Math.max(position, 0)));
                 }
             }

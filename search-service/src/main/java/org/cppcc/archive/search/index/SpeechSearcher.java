@@ -58,6 +58,7 @@ public final class SpeechSearcher {
         FACETS.put("region", Fields.F_REGION);
         FACETS.put("level", Fields.F_LEVEL);
         FACETS.put("committee", Fields.F_COMMITTEE);
+        FACETS.put("speakerKind", Fields.F_SPEAKER_KIND);
         FACETS.put("compilation", Fields.F_COMPILATION);
     }
 
@@ -259,6 +260,7 @@ public final class SpeechSearcher {
         exact(query, Fields.F_REGION_CODE, filters.regionCode());
         exact(query, Fields.F_LEVEL, filters.level());
         exact(query, Fields.F_COMMITTEE, filters.committee());
+        exact(query, Fields.F_SPEAKER_KIND, filters.speakerKind());
         if (filters.dateFrom() != null || filters.dateTo() != null) {
             long from = filters.dateFrom() == null ? Long.MIN_VALUE : filters.dateFrom().toEpochDay();
             long to = filters.dateTo() == null ? Long.MAX_VALUE : filters.dateTo().toEpochDay();

@@ -12,7 +12,7 @@ final class ApiDocs {
             "fragment": "<em>强引领</em>,把准履职方向"}]}""";
 
     static final String SEARCH = "{\"total\": 1, \"took\": 3, \"hits\": [" + HIT + "], "
-            + "\"facets\": {\"region\": {\"成都市\": 1}, \"level\": {\"prefecture-city\": 1}}}";
+            + "\"facets\": {\"region\": {\"成都市\": 1}, \"level\": {\"prefecture-city\": 1}, \"speakerKind\": {\"committee\": 1}}}";
 
     static final String SUGGEST = """
             {"q": "有事", "suggestions": [{"text": "有事来协商", "kind": "term"}, \

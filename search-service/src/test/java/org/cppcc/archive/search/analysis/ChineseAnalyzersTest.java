@@ -27,9 +27,11 @@ class ChineseAnalyzersTest {
 
     @Test
     void wordsAreSegmented() throws IOException {
-        List<String> words = tokens(ChineseAnalyzers.words(), "搭建协商平台助推高质量发展");
-        assertTrue(words.contains("协商"), words.toString());
-        assertTrue(words.contains("平台"), words.toString());
+        assertEquals(List.of("搭建", "协商", "平台", "助推", "高质量", "发展"),
+                tokens(ChineseAnalyzers.words(), "搭建协商平台助推高质量发展"));
+        // SmartChinese cut these into 镇|级|协商|平|台 and 有|事|来|协商; the field's own terms stay whole (the lexicon)
+        assertEquals(List.of("镇级", "协商", "平台", "46", "个"), tokens(ChineseAnalyzers.words(), "镇级协商平台46个"));
+        assertEquals(List.of("做好", "有事来协商", "工作"), tokens(ChineseAnalyzers.words(), "做好“有事来协商”工作"));
     }
 
     @Test
@@ -44,6 +46,22 @@ class ChineseAnalyzersTest {
         assertEquals(List.of("茶"), tokens(ChineseAnalyzers.bigramsForQuery(), "茶"));
         List<String> indexed = tokens(ChineseAnalyzers.bigramsForIndex(), "有事来协商");
         assertTrue(indexed.containsAll(List.of("有", "有事", "事来", "来协", "协商", "商")), indexed.toString());
+    }
+
+    @Test
+    void queryBigramsKeepNumbersAndLatinWordsBetweenThem() throws IOException {
+        assertEquals(List.of("平台", "46", "个"), tokens(ChineseAnalyzers.bigramsForQuery(), "平台46个"));
+        assertEquals(List.of("5g", "基站"), tokens(ChineseAnalyzers.bigramsForQuery(), "5G基站"));
+        assertEquals(List.of("1", "2", "4", "n", "协商"), tokens(ChineseAnalyzers.bigramsForQuery(), "“1+2+4+N”协商"));
+    }
+
+    @Test
+    void charactersKeepEveryCharacterAndPairInPlace() throws IOException {
+        assertEquals(List.of("46", "4", "6个", "6", "个,", "个", ",村", ",", "村"),
+                tokens(ChineseAnalyzers.charactersForIndex(), "46个，村"));
+        assertEquals(List.of("46", "6个", "个,", ",村"), tokens(ChineseAnalyzers.charactersForQuery(), "46个，村"));
+        assertEquals(List.of("个"), tokens(ChineseAnalyzers.charactersForQuery(), "個"));
+        assertEquals(List.of("😀a"), tokens(ChineseAnalyzers.charactersForQuery(), "😀Ａ"));
     }
 
     @Test

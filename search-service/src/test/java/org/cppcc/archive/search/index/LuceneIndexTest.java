@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
+import org.cppcc.archive.search.analysis.Highlighter;
 import org.cppcc.archive.search.index.SearchModel.Filters;
 import org.cppcc.archive.search.index.SearchModel.Hit;
 import org.cppcc.archive.search.index.SearchModel.Result;
@@ -92,6 +93,26 @@ class LuceneIndexTest {
     }
 
     @Test
+    void quotedPhrasesMatchExactlyAcrossDigitsPunctuationAndWordBoundaries() throws IOException {
+        try (LuceneIndex index = seeded()) {
+            for (String phrase : List.of("镇级协商平台46个", "协商平台46个", "划入10个工作组", "全部划入10个", "46个、村级",
+                    "台46", "8月底,全市", "8月底，全市", "“有事来协商”工作", "<script>alert(1)")) {
+                Result result = search(index, "\"" + phrase + "\"");
+                assertEquals(List.of(4L), ids(result), phrase);
+                String marked = "<em>" + Highlighter.escape(phrase).replace('，', ',') + "</em>";
+                assertTrue(result.hits().get(0).highlights().stream().anyMatch(h -> h.fragment().contains(marked)),
+                        phrase + ": " + result.hits().get(0).highlights());
+            }
+            for (String phrase : List.of("平台46个村", "协商 平台", "46个 村级", "镇级协商平台 46个")) {
+                assertEquals(0, search(index, "\"" + phrase + "\"").total(), phrase);
+            }
+            // unquoted, the same strings still find the speech by words and substrings
+            assertEquals(List.of(4L), ids(search(index, "镇级协商平台46个")));
+            assertEquals(List.of(4L), ids(search(index, "划入10个工作组")));
+        }
+    }
+
+    @Test
     void titleMatchesRankAboveBodyMatches() throws IOException {
         try (LuceneIndex index = seeded()) {
             List<Long> hits = ids(search(index, "双助"));
@@ -110,10 +131,10 @@ class LuceneIndexTest {
                     .reverseOrder()).toList());
             assertEquals(0, search(index, "\"协商 白酒平台\"").total());
             Result county = index.search(s -> searcher.search(s, QueryParser.parse("双助"),
-                    new Filters(null, null, null, "county", null, null, null), 0, 10));
+                    new Filters(null, null, null, "county", null, null, null, null), 0, 10));
             assertEquals(List.of(12L), ids(county));
             Result dated = index.search(s -> searcher.search(s, QueryParser.parse(""),
-                    new Filters(1L, null, null, null, null, java.time.LocalDate.of(2021, 1, 1),
+                    new Filters(1L, null, null, null, null, null, java.time.LocalDate.of(2021, 1, 1),
                             java.time.LocalDate.of(2021, 12, 31)), 0, 10));
             assertEquals(4, dated.total());
             assertEquals(List.of(4L, 6L, 11L, 12L), ids(dated));
@@ -141,6 +162,23 @@ class LuceneIndexTest {
             assertEquals(Map.of("1", 4L), all.facets().get("compilation"));
             Result bothCounties = search(index, "双助");
             assertEquals(Map.of("prefecture-city", 1L, "county", 1L), bothCounties.facets().get("level"));
+        }
+    }
+
+    @Test
+    void speakerKindIsAFacetAndAFilterAndAMissingOneIsACommittee() throws IOException {
+        Speech party = SpeechDocuments.JSON.readValue("""
+                {"id": 21, "order": 1, "committee": "民革四川省委会", "speakerKind": "party", "speakerName": null,
+                 "title": "发挥党派优势助推乡村振兴", "compilationId": 1, "version": 1,
+                 "lead": ["民革四川省委会围绕乡村振兴开展调研。"]}""", Speech.class);
+        try (LuceneIndex index = seeded()) {
+            index.apply(List.of(ChangeItem.upsert(5, party)), 5);
+            Result all = search(index, "乡村振兴");
+            assertEquals(Map.of("committee", 1L, "party", 1L), all.facets().get("speakerKind"));
+            Result parties = index.search(s -> searcher.search(s, QueryParser.parse("乡村振兴"),
+                    new Filters(null, null, null, null, null, "party", null, null), 0, 10));
+            assertEquals(List.of(21L), ids(parties));
+            assertEquals(Map.of("committee", 4L, "party", 1L), search(index, "").facets().get("speakerKind"));
         }
     }
 
@@ -189,7 +227,7 @@ class LuceneIndexTest {
     }
 
     private static Speech withTitle(Speech s, String title) {
-        return new Speech(s.id(), s.order(), s.committee(), s.region(), s.regionCode(), s.level(), s.parentRegion(),
+        return new Speech(s.id(), s.order(), s.committee(), s.speakerKind(), s.speakerName(), s.region(), s.regionCode(), s.level(), s.parentRegion(),
                 title, s.bodyAvailable(), s.truncated(), s.compilationId(), s.version(), s.lead(), s.sections(),
                 s.outline());
     }

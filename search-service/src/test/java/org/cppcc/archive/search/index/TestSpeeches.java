@@ -14,7 +14,7 @@ public final class TestSpeeches {
     }
 
     public static Speech neijiang(long version) {
-        return new Speech(4, 4, "政协内江市委员会", "内江市", "511000", "prefecture-city", "四川省",
+        return new Speech(4, 4, "政协内江市委员会", null, null, "内江市", "511000", "prefecture-city", "四川省",
                 "搭建协商平台助推高质量发展", true, false, 1L, version,
                 List.of("内江市政协深入贯彻习近平总书记关于加强和改进人民政协工作的重要思想,努力做好做实“有事来协商”工作。"),
                 List.of(new Speech.Section(1, "以平台建设为支撑点", List.of(new Speech.Paragraph("p-2",
@@ -25,7 +25,7 @@ public final class TestSpeeches {
     }
 
     public static Speech bazhong(long version) {
-        return new Speech(6, 6, "政协巴中市委员会", "巴中市", "511900", "prefecture-city", "四川省", "聚焦产业深耕“双助”",
+        return new Speech(6, 6, "政协巴中市委员会", null, null, "巴中市", "511900", "prefecture-city", "四川省", "聚焦产业深耕“双助”",
                 true, true, 1L, version,
                 List.of("巴中市政协认真贯彻落实省政协“助力巩固脱贫、助推乡村振兴”专项活动(以下简称“双助”活动)部署要求。"),
                 List.of(new Speech.Section(1, "在凝聚共识上深耕细作", List.of(new Speech.Paragraph("p-2",
@@ -35,12 +35,12 @@ public final class TestSpeeches {
 
     /** An outline-only speech: title and headings, no body. */
     public static Speech wusheng(long version) {
-        return new Speech(12, 12, "政协武胜县委员会", "武胜县", "511622", "county", "南充市", "创新机制抓落实深入推进“双助”活动",
+        return new Speech(12, 12, "政协武胜县委员会", null, null, "武胜县", "511622", "county", "南充市", "创新机制抓落实深入推进“双助”活动",
                 false, false, 1L, version, List.of(), List.of(), List.of("创新机制", "锚定目标", "汇聚力量"));
     }
 
     public static Speech shunqing(long version) {
-        return new Speech(11, 11, "政协南充市顺庆区委员会", "顺庆区", "511302", "district", "南充市",
+        return new Speech(11, 11, "政协南充市顺庆区委员会", null, null, "顺庆区", "511302", "district", "南充市",
                 "让“有事来协商”有用好用管用", false, false, 1L, version, List.of(), List.of(),
                 List.of("健全“有事来协商”机制", "丰富“有事来协商”载体", "做好“有事来协商”后半篇文章"));
     }

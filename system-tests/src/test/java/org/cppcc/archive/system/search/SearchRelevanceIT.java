@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +42,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Search quality over the seed, measured: graded judgments (3 = the speech is about it, 2 = a substantial part
  * of it, 1 = it mentions it) for queries chosen by reading the speeches, keyed by the speech's order in the
- * compilation (1-12; 7-12 have only a title and headings). Prints P@1 and nDCG@5 for the service, through the
+ * compilation (1-12; 7-12 have only a title and headings), read from search-service's
+ * {@code relevance/seed-judgments.tsv}. Prints P@1 and nDCG@5 for the service, through the
  * gateway, and for a stock baseline (plain Lucene BM25, SmartChineseAnalyzer, title and text, the classic query
  * parser); fails below the floor or when the service does not beat the baseline.
  */
@@ -52,39 +57,9 @@ class SearchRelevanceIT {
     record Judged(String query, Map<Integer, Integer> grades) {
     }
 
-    static final List<Judged> JUDGMENTS = List.of(
-            judged("提案工作", 2, 3, 4, 1, 5, 1, 1, 1),
-            judged("双助", 6, 3, 12, 3, 4, 1),
-            judged("雙助", 6, 3, 12, 3, 4, 1),
-            judged("有事来协商", 11, 3, 4, 3, 1, 1, 3, 1, 5, 1),
-            judged("有事来协", 11, 3, 4, 3, 1, 1, 3, 1, 5, 1),
-            judged("分基地", 3, 3),
-            judged("两个薄弱", 5, 3),
-            judged("民族团结", 8, 3),
-            judged("长治久安", 8, 3),
-            judged("三审立案", 2, 3),
-            judged("协商平台", 4, 3, 5, 1),
-            judged("党建引领", 10, 3, 1, 1),
-            judged("凝聚共识", 7, 3, 6, 2, 1, 1, 3, 1),
-            judged("委员履职", 9, 3, 1, 2, 5, 1),
-            judged("激励机制", 9, 3),
-            judged("专委会", 1, 3, 5, 3, 2, 1),
-            judged("白酒产业", 4, 3),
-            judged("茶叶 核桃", 6, 3),
-            judged("1788名委员", 4, 3),
-            judged("乡村振兴", 6, 3, 12, 1, 4, 1),
-            judged("成都", 1, 3),
-            judged("甘孜藏族自治州", 8, 3),
-            judged("读书活动", 3, 2, 1, 2),
-            judged("守正创新", 2, 3, 10, 3),
-            judged("小微协商", 4, 3, 5, 1),
-            judged("特约研究员", 3, 3),
-            judged("政协工作联络站", 5, 3),
-            judged("协商议事", 5, 3, 4, 1),
-            judged("招商引资", 6, 3),
-            judged("網絡議政", 1, 3),
-            judged("知情", 9, 3),
-            judged("\"提案办理\" -泸州", 5, 2));
+    /** The judgments, shared with search-service's in-process SeedRelevanceTest. */
+    static final Path JUDGMENTS_FILE = Path.of("../search-service/src/test/resources/relevance/seed-judgments.tsv");
+    static final List<Judged> JUDGMENTS = readJudgments();
 
     private static SystemUnderTest system;
     private static List<JsonNode> speeches;
@@ -213,11 +188,25 @@ class SearchRelevanceIT {
         }
     }
 
-    private static Judged judged(String query, int... orderGradePairs) {
-        Map<Integer, Integer> grades = new LinkedHashMap<>();
-        for (int i = 0; i < orderGradePairs.length; i += 2) {
-            grades.put(orderGradePairs[i], orderGradePairs[i + 1]);
+    /** Lines of "query TAB order=grade order=grade…"; '#' lines are comments. */
+    private static List<Judged> readJudgments() {
+        try {
+            List<Judged> judged = new ArrayList<>();
+            for (String line : Files.readAllLines(JUDGMENTS_FILE, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                Map<Integer, Integer> grades = new LinkedHashMap<>();
+                for (String pair : columns[1].strip().split(" ")) {
+                    String[] orderGrade = pair.split("=");
+                    grades.put(Integer.parseInt(orderGrade[0]), Integer.parseInt(orderGrade[1]));
+                }
+                judged.add(new Judged(columns[0], grades));
+            }
+            return judged;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Judged(query, grades);
     }
 }
