@@ -29,6 +29,26 @@ final class PersonName {
     private PersonName() {
     }
 
+    /**
+     * Whether {@code s[from, to)} is a name set off by a space after an office (主席　和志刚): the space says where
+     * the name starts, so two to four Chinese characters of any surname do, or any name {@link #is} accepts.
+     */
+    static boolean isSetOff(String s, int from, int to) {
+        if (is(s, from, to)) {
+            return true;
+        }
+        int length = to - from;
+        if (length < 2 || length > 4 || GENERIC.contains(s.substring(from, from + 2))) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Speakers.isHan(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code s[from, to)} (match form) looks like a person's name. */
     static boolean is(String s, int from, int to) {
         int length = to - from;

@@ -87,7 +87,7 @@ public final class Speakers {
         if (anyOf(f, from, headEnd, SENTENCE_MARKS + "()")) {
             return Optional.empty();
         }
-        Shape shape = shape(f.substring(from, headEnd), describedMember);
+        Shape shape = shape(f.substring(from, headEnd), describedMember, setOffName(folded, from, headEnd));
         if (shape == null) {
             return Optional.empty();
         }
@@ -97,25 +97,39 @@ public final class Speakers {
         return Optional.of(new Speaker(name, shape.kind(), person));
     }
 
-    private static Shape shape(String h, boolean describedMember) {
+    /**
+     * Where in the folded text [from, to) its last word set off by a space starts (主席　和志刚 → 和志刚), relative to
+     * {@code from}; -1 when no space stands inside it.
+     */
+    private static int setOffName(FoldedText folded, int from, int to) {
+        for (int i = to - 1; i > from; i--) {
+            if (folded.spaceBefore(i)) {
+                return i - from;
+            }
+        }
+        return -1;
+    }
+
+    /** @param setOff where a word set off by a space ends {@code h}, or -1 */
+    private static Shape shape(String h, boolean describedMember, int setOff) {
         for (String cppcc : CPPCC) {
             if (h.startsWith(cppcc)) {
-                return cppccCommittee(h, cppcc.length());
+                return cppccCommittee(h, cppcc.length(), setOff);
             }
         }
         int cppcc = h.indexOf("政协");
         if (cppcc > 0 && isPlace(h.substring(0, cppcc))) {
-            return after(h, cppcc + 2, SpeakerKind.COMMITTEE);
+            return after(h, cppcc + 2, SpeakerKind.COMMITTEE, setOff);
         }
         for (String party : SpeakerPlace.PARTIES) {
             if (h.startsWith(party)) {
-                return party(h, party.length());
+                return party(h, party.length(), setOff);
             }
         }
         for (String federation : FEDERATION) {
             int at = h.indexOf(federation);
             if (at >= 0 && (at == 0 || isPlace(h.substring(0, at)))) {
-                return after(h, at + federation.length(), SpeakerKind.FEDERATION);
+                return after(h, at + federation.length(), SpeakerKind.FEDERATION, setOff);
             }
         }
         if (isSector(h, 0)) {
@@ -125,7 +139,7 @@ public final class Speakers {
     }
 
     /** 政协成都市委员会…, 政协委员张三, 政协提案委员会. */
-    private static Shape cppccCommittee(String h, int start) {
+    private static Shape cppccCommittee(String h, int start, int setOff) {
         if (h.startsWith("委员", start) && !h.startsWith("委员会", start)) {
             return person(h, start + 2) ? new Shape(SpeakerKind.MEMBER, h.length(), start + 2, h.length()) : null;
         }
@@ -135,13 +149,13 @@ public final class Speakers {
         }
         String place = h.substring(start, committee);
         if (isPlace(place)) {
-            return after(h, committee + 3, SpeakerKind.COMMITTEE);
+            return after(h, committee + 3, SpeakerKind.COMMITTEE, setOff);
         }
         return committee + 3 == h.length() && isTopic(place) ? Shape.of(SpeakerKind.SPECIAL_COMMITTEE, h.length()) : null;
     }
 
     /** 民革四川省委会, 民盟成都市委, 九三学社浙江省委员会主委 张三, 民进中央. */
-    private static Shape party(String h, int start) {
+    private static Shape party(String h, int start, int setOff) {
         String rest = h.substring(start);
         if (rest.isEmpty() || rest.equals("中央") || rest.equals("中央委员会")) {
             return Shape.of(SpeakerKind.PARTY, h.length());
@@ -152,7 +166,7 @@ public final class Speakers {
         }
         for (String suffix : PARTY_COMMITTEE) {
             if (h.startsWith(suffix, committee)) {
-                return after(h, committee + suffix.length(), SpeakerKind.PARTY);
+                return after(h, committee + suffix.length(), SpeakerKind.PARTY, setOff);
             }
         }
         return null;
@@ -162,7 +176,7 @@ public final class Speakers {
      * What may follow a named body at {@code at}: nothing; a special committee of a CPPCC body (提案委员会); a sector
      * group (经济界别); a member (委员 张三, 常委 张三); an office and its holder (主席 张三).
      */
-    private static Shape after(String h, int at, SpeakerKind kind) {
+    private static Shape after(String h, int at, SpeakerKind kind, int setOff) {
         if (at == h.length()) {
             return Shape.of(kind, at);
         }
@@ -171,7 +185,7 @@ public final class Speakers {
             if (special > at && allHan(h, at, special)) {
                 int end = special + 3;
                 return end == h.length() ? Shape.of(SpeakerKind.SPECIAL_COMMITTEE, end)
-                        : office(h, end, SpeakerKind.SPECIAL_COMMITTEE);
+                        : office(h, end, SpeakerKind.SPECIAL_COMMITTEE, setOff);
             }
             if (isSector(h, at)) {
                 return Shape.of(SpeakerKind.SECTOR, h.length());
@@ -182,11 +196,14 @@ public final class Speakers {
                 }
             }
         }
-        return office(h, at, kind);
+        return office(h, at, kind, setOff);
     }
 
-    /** One or more offices and the person holding them, ending the text: 主席张三, 党组书记、主席张三. */
-    private static Shape office(String h, int at, SpeakerKind kind) {
+    /**
+     * One or more offices and the person holding them, ending the text: 主席张三, 党组书记、主席张三, and 主席　和志刚,
+     * where the space before the name says where it starts (so its surname need not be a common one).
+     */
+    private static Shape office(String h, int at, SpeakerKind kind, int setOff) {
         int i = at;
         while (true) {
             int start = i;
@@ -195,7 +212,7 @@ public final class Speakers {
                 return null;
             }
             i += office.length();
-            if (person(h, i)) {
+            if (person(h, i) || i == setOff && PersonName.isSetOff(h, i, h.length())) {
                 return new Shape(kind, at, i, h.length());
             }
             if (i == h.length() || h.charAt(i) != '、') {

@@ -15,6 +15,19 @@ final class Claims {
         return index >= 0 && index < parts.length && parts[index] == null;
     }
 
+    boolean anyFree(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (parts[i] == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void release(int from, int to) {
+        claim(from, to, null);
+    }
+
     void claim(int from, int to, Part part) {
         for (int i = from; i < to; i++) {
             parts[i] = part;

@@ -3,6 +3,9 @@ package org.cppcc.archive.document.parsing;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.cppcc.archive.document.divisions.SpeakerKind;
+import org.cppcc.archive.document.divisions.Speakers;
+
 /**
  * Reads what stands before the first speech and is neither table of contents nor bookmarks: the cover (title
  * lines, a subtitle, the date line {@code (2021年9月28日)} or {@code 2022年6月}) and a preface or editor's note
@@ -14,6 +17,8 @@ final class FrontMatter {
     private static final int MAX_COVER_LINES = 5;
     /** Cover lines are short: a title, a subtitle. */
     private static final int MAX_COVER_LINE_CHARS = 50;
+    /** The departments of a body that issue its compilations. */
+    private static final List<String> ISSUING_OFFICES = List.of("办公厅", "办公室", "秘书处", "研究室");
 
     record Cover(String title, String subtitle, String meeting, LocalDate date) {
         static final Cover NONE = new Cover(null, null, null, null);
@@ -76,8 +81,8 @@ final class FrontMatter {
 
     /**
      * The cover from its lines [from, to): a subtitle is the line starting with —— if there is one (what follows
-     * it is the issuing office, left unplaced), else the last line; the lines before it are the title, wraps
-     * joined.
+     * it is the issuing office, left unplaced), else the last line that does not name the issuing office
+     * (江苏省政协办公厅 under the subtitle, also left unplaced); the lines before it are the title, wraps joined.
      */
     private Cover coverOf(int from, int to, LocalDate date) {
         int subtitle = -1;
@@ -87,8 +92,10 @@ final class FrontMatter {
                 break;
             }
         }
-        if (subtitle < 0 && to - from >= 2) {
-            subtitle = to - 1;
+        if (subtitle < 0) {
+            int last = to > from && isIssuer(lines.get(to - 1).text()) ? to - 1 : to;
+            subtitle = last - from >= 2 ? last - 1 : -1;
+            to = last;
         }
         int titleEnd = subtitle < 0 ? to : subtitle;
         StringBuilder title = new StringBuilder();
@@ -102,6 +109,18 @@ final class FrontMatter {
             claims.claim(subtitle, subtitle + 1, Claims.Part.COVER);
         }
         return new Cover(title.isEmpty() ? null : title.toString(), sub, sub == null ? null : meeting(sub), date);
+    }
+
+    /** The office that issues a compilation: a body (云南省政协提案委员会) or its general office (江苏省政协办公厅). */
+    private static boolean isIssuer(String text) {
+        String body = text.strip();
+        for (String office : ISSUING_OFFICES) {
+            if (body.endsWith(office) && body.length() > office.length()) {
+                body = body.substring(0, body.length() - office.length());
+                break;
+            }
+        }
+        return Speakers.recognise(body).filter(s -> s.kind() != SpeakerKind.MEMBER && s.person() == null).isPresent();
     }
 
     private boolean isCoverLine(int index) {

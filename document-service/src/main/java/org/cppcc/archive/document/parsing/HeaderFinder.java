@@ -85,7 +85,26 @@ final class HeaderFinder {
         }
         finder.findSpeakerLines();
         finder.headers.sort(Comparator.comparingInt(Header::start));
-        return finder.headers;
+        return finder.withoutBodyless();
+    }
+
+    /**
+     * The headers less those with nothing under them (up to the next header) that no TOC entry names: such a
+     * "header" is a cover that reads like one (title, ——subtitle, the issuing committee, the date, then the TOC).
+     * Their lines are freed for the front matter.
+     */
+    private List<Header> withoutBodyless() {
+        List<Header> kept = new ArrayList<>();
+        for (int k = 0; k < headers.size(); k++) {
+            Header h = headers.get(k);
+            int next = k + 1 < headers.size() ? headers.get(k + 1).start() : lines.size();
+            if (h.entry() == null && !claims.anyFree(h.end(), next)) {
+                claims.release(h.start(), h.end());
+            } else {
+                kept.add(h);
+            }
+        }
+        return kept;
     }
 
     static String speakerKey(Speaker speaker) {

@@ -17,8 +17,15 @@ import org.cppcc.archive.document.text.MatchForm;
  */
 final class StructuralLines {
 
-    /** {@code (2021年9月28日)}, {@code （2022年12月）}, {@code 2022年6月} on a line of their own. */
-    private static final Pattern DATE = Pattern.compile("\\(?(\\d{4})年(\\d{1,2})月(?:(\\d{1,2})日)?\\)?");
+    /** {@code (2021年9月28日)}, {@code （2022年12月）}, {@code 2022年6月}, {@code 2023年} on a line of their own. */
+    private static final Pattern DATE = Pattern.compile("\\(?(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?\\)?");
+    /**
+     * The same in Chinese numerals, as covers print them: {@code 二〇二三年五月}, {@code 二○二三年}, {@code 二〇二三年五月
+     * 二十日}; the year digit by digit (zero as 〇, ○ or 零), month and day as numbers.
+     */
+    private static final Pattern CHINESE_DATE = Pattern.compile(
+            "\\(?([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?)?\\)?");
+    private static final String YEAR_DIGITS = "〇一二三四五六七八九";
 
     /** Leader characters of a table-of-contents line: ……… or ....... or ······· or -------. */
     private static final String LEADER_CHARS = "…⋯.·•・‧．｡-—－_";
@@ -53,11 +60,18 @@ final class StructuralLines {
         return norm.length() > 2 && (norm.startsWith("——") || norm.startsWith("--") || norm.startsWith("—-"));
     }
 
-    /** A date line: year, month and optionally day. */
+    /** A date line: year, and optionally month and day (0 when not given). */
     record DateLine(int year, int month, int day) {
 
-        /** The date, the 1st of the month when only year and month are given; null (and a warning) if invalid. */
+        /**
+         * The date, the 1st of the month when only year and month are given; null when the line gives the year
+         * alone (noted) or is no valid date (a warning).
+         */
         LocalDate toDate(SourceLine line, Findings findings) {
+            if (month == 0) {
+                findings.noted(line.number(), "date line '" + line.text() + "' gives the year only: no date kept");
+                return null;
+            }
             try {
                 return LocalDate.of(year, month, day == 0 ? 1 : day);
             } catch (DateTimeException e) {
@@ -68,15 +82,28 @@ final class StructuralLines {
     }
 
     static DateLine dateOf(String norm) {
-        if (norm.length() > 14) {
+        if (norm.length() > 16 || norm.startsWith("(") != norm.endsWith(")")) {
             return null;
         }
         Matcher m = DATE.matcher(norm);
-        if (!m.matches() || norm.startsWith("(") != norm.endsWith(")")) {
+        if (m.matches()) {
+            return new DateLine(Integer.parseInt(m.group(1)), number(m.group(2)), number(m.group(3)));
+        }
+        m = CHINESE_DATE.matcher(norm);
+        if (!m.matches()) {
             return null;
         }
-        return new DateLine(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        int year = 0;
+        for (char c : m.group(1).toCharArray()) {
+            year = year * 10 + Math.max(0, YEAR_DIGITS.indexOf(c)); // ○ and 零 are not in YEAR_DIGITS: zero
+        }
+        int month = m.group(2) == null ? 0 : ChineseNumerals.parse(m.group(2));
+        int day = m.group(3) == null ? 0 : ChineseNumerals.parse(m.group(3));
+        return month < 0 || day < 0 ? null : new DateLine(year, month, day);
+    }
+
+    private static int number(String digits) {
+        return digits == null ? 0 : Integer.parseInt(digits);
     }
 
     /** A speaker as the text names it, with the source text it was cut from. */
@@ -125,17 +152,50 @@ final class StructuralLines {
         return null;
     }
 
-    /** Index after a list number such as {@code 1.} {@code 12．} {@code 3、} at the start of text, else 0. */
+    /**
+     * {@code 题目（大理市政协）}: a title with its speaker after it in brackets, as a TOC entry may give them; null when
+     * the closing brackets hold no speaker or no title stands before them. Scans the last few characters only.
+     */
+    static SpeakerAndTitle titleThenSpeaker(String text) {
+        String t = text.strip();
+        int close = t.length() - 1;
+        if (close < 0 || t.charAt(close) != ')' && t.charAt(close) != '）') {
+            return null;
+        }
+        int open = -1;
+        int depth = 0;
+        for (int i = close; i >= 0 && close - i <= MAX_SPEAKER_CHARS + 1; i--) {
+            char c = t.charAt(i);
+            if (c == ')' || c == '）') {
+                depth++;
+            } else if ((c == '(' || c == '（') && --depth == 0) {
+                open = i;
+                break;
+            }
+        }
+        String title = open < 0 ? "" : t.substring(0, open).strip();
+        if (title.isEmpty()) {
+            return null;
+        }
+        return Speakers.recognise(t.substring(open + 1, close)).map(s -> new SpeakerAndTitle(s, title)).orElse(null);
+    }
+
+    /**
+     * Index after a list number such as {@code 1.} {@code 12．} {@code 3、} {@code 一、} at the start of text, else 0
+     * (Chinese numerals need their 、, as in a TOC numbered 一、 二、).
+     */
     static int afterListNumber(String text) {
         int i = 0;
         while (i < text.length() && i < 6 && isDigit(text.charAt(i))) {
             i++;
         }
+        if (i > 0 && i < text.length() && ".．、".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        } else if (i == 0) {
+            i = afterChineseListNumber(text);
+        }
         if (i == 0) {
             return 0;
-        }
-        if (i < text.length() && ".．、".indexOf(text.charAt(i)) >= 0) {
-            i++;
         }
         while (i < text.length() && isSpace(text.charAt(i))) {
             i++;
@@ -143,13 +203,28 @@ final class StructuralLines {
         return i;
     }
 
-    /** The list number at the start of text ({@code 12．} → 12), 0 when there is none. */
+    /** The list number at the start of text ({@code 12．} → 12, {@code 三、} → 3), 0 when there is none. */
     static int listNumber(String text) {
         int i = 0;
         while (i < text.length() && i < 6 && isDigit(text.charAt(i))) {
             i++;
         }
-        return i == 0 ? 0 : Integer.parseInt(MatchForm.of(text.substring(0, i)));
+        if (i > 0) {
+            return Integer.parseInt(MatchForm.of(text.substring(0, i)));
+        }
+        int end = afterChineseListNumber(text);
+        return end == 0 ? 0 : ChineseNumerals.parse(text.substring(0, end - 1));
+    }
+
+    /** Index after {@code 一、} … {@code 九十九、} at the start of text, else 0. */
+    private static int afterChineseListNumber(String text) {
+        int i = 0;
+        while (i < text.length() && i < 3 && ChineseNumerals.isNumeralChar(text.charAt(i))) {
+            i++;
+        }
+        boolean numbered = i > 0 && i < text.length() && text.charAt(i) == '、'
+                && ChineseNumerals.parse(text.substring(0, i)) > 0;
+        return numbered ? i + 1 : 0;
     }
 
     /** A table-of-contents line's text and page: {@code 标题………1} → (标题, 1). */

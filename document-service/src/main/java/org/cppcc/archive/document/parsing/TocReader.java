@@ -9,8 +9,9 @@ import org.cppcc.archive.document.text.MatchForm;
 /**
  * Reads the table of contents that follows a 目录 line, wherever it stands. Entries come in two forms, mixed
  * freely: two lines (a speaker line {@code 1.政协成都市委员会:}, then the title ending in a leader and the page,
- * possibly wrapped over a few lines) or one line ({@code 1．政协XX市委员会：题目……………1}, numbered or not). The
- * table ends at the first line that is neither.
+ * possibly wrapped over a few lines) or one line ({@code 1．政协XX市委员会：题目……………1}, or the title first and
+ * the speaker in brackets: {@code 一、题目（大理市政协）……2}; numbered or not). The table ends at the first line that
+ * is neither.
  */
 final class TocReader {
 
@@ -80,6 +81,9 @@ final class TocReader {
         }
         String rest = text.substring(StructuralLines.afterListNumber(text));
         StructuralLines.SpeakerAndTitle st = StructuralLines.speakerAndTitle(rest);
+        if (st == null) {
+            st = StructuralLines.titleThenSpeaker(rest);
+        }
         if (st == null && (titled == null || lineCount == 2) || !mayStart(number) || number == 0 && titled == null) {
             return false;
         }

@@ -20,6 +20,11 @@ public final class FoldedText {
         return form;
     }
 
+    /** Whether whitespace stands in the source right before folded character {@code i}. */
+    public boolean spaceBefore(int i) {
+        return i > 0 && origin[i] > origin[i - 1] + 1;
+    }
+
     /** The source text of the folded characters {@code [from, to)}, as written (inner spaces included). */
     public String source(int from, int to) {
         return source.substring(origin[from], origin[to - 1] + 1);

@@ -63,6 +63,14 @@ class SpeakersTest {
     }
 
     @Test
+    void aNameSetOffByASpaceAfterTheOfficeNeedsNoCommonSurname() {
+        assertSpeaker("政协宁蒗彝族自治县委员会主席　和志刚", "政协宁蒗彝族自治县委员会", SpeakerKind.COMMITTEE, "和志刚");
+        assertSpeaker("云南省政协提案委员会副主任 时雨", "云南省政协提案委员会", SpeakerKind.SPECIAL_COMMITTEE, "时雨");
+        // without the space nothing says where the office ends and a name starts: 主席会议 is no person
+        assertNoSpeaker("政协宁蒗彝族自治县委员会主席和志刚", "政协云南省委员会主席会议");
+    }
+
+    @Test
     void democraticParties() {
         assertKind(SpeakerKind.PARTY, "民革四川省委会", "民盟成都市委", "民建四川省委", "民进四川省委员会", "农工党四川省委会",
                 "致公党四川省委", "九三学社浙江省委员会", "台盟四川省委", "中国国民党革命委员会四川省委员会", "中国民主同盟四川省委员会",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -106,5 +107,53 @@ class CompilationParserLayoutsTest {
         assertEquals(List.of("建成协商平台4\uFFFD个。"), c.speeches().get(0).lead());
         assertEquals(3, c.warnings().get(0).line());
         assertNull(c.speeches().get(0).tocPage());
+    }
+
+    @Test
+    void aCoverDatedInChineseNumeralsKeepsItsIssuingOfficeOutOfTheSubtitle() {
+        String text = """
+                推动基层协商提质增效
+                全市政协工作经验交流会发言材料
+                四川省政协办公厅
+                二○二三年十二月
+                搭建平台促协商
+                政协绵阳市委员会
+                全市建成协商议事室120个。
+                """;
+        ParsedCompilation c = PARSER.parse(text);
+        assertEquals("推动基层协商提质增效", c.title());
+        assertEquals("全市政协工作经验交流会发言材料", c.subtitle());
+        assertEquals("全市政协工作经验交流会", c.meeting());
+        assertEquals(LocalDate.of(2023, 12, 1), c.date());
+        assertEquals(List.of("四川省政协办公厅"), c.unplaced().stream().map(UnplacedText::text).toList());
+        assertEquals(List.of("政协绵阳市委员会"), c.speeches().stream().map(ParsedSpeech::committee).toList());
+    }
+
+    @Test
+    void aCoverShapedLikeASpeechHeaderAndTocEntriesGivingTheSpeakerInBracketsAfterTheTitle() {
+        String text = """
+                凝心聚智　提质增效
+                ——全省政协提案工作会议交流材料
+                四川省政协提案委员会
+                2023年4月20日
+                目录
+                一、搭建平台促协商（政协绵阳市委员会）………1
+                二、委员下沉进网格（政协江油市委员会提案委员会）………2
+                搭建平台促协商
+                政协绵阳市委员会主席　和晓东
+                全市建成协商议事室120个。
+                委员下沉进网格
+                全市312名委员编入网格。
+                """;
+        ParsedCompilation c = PARSER.parse(text);
+        assertEquals("凝心聚智　提质增效", c.title());
+        assertEquals("——全省政协提案工作会议交流材料", c.subtitle());
+        assertEquals(LocalDate.of(2023, 4, 20), c.date());
+        assertEquals(List.of("政协绵阳市委员会", "政协江油市委员会提案委员会"),
+                c.speeches().stream().map(ParsedSpeech::committee).toList());
+        assertEquals(List.of("搭建平台促协商", "委员下沉进网格"), c.speeches().stream().map(ParsedSpeech::title).toList());
+        assertEquals(List.of(1, 2), c.speeches().stream().map(ParsedSpeech::tocPage).toList());
+        assertEquals("和晓东", c.speeches().get(0).speakerName());
+        assertEquals(List.of("全市312名委员编入网格。"), c.speeches().get(1).lead());
     }
 }

@@ -156,13 +156,16 @@ class CompilationParserUnseenTest {
         private static final Pattern PAGE_NUMBER = Pattern.compile(
                 "[-—–－]{1,3}\\s*[0-9０-９]{1,4}\\s*[-—–－]{1,3}|第\\s*[0-9]{1,4}\\s*页|[0-9]{1,4}/[0-9]{1,4}|[0-9]{1,4}");
         /**
-         * Structure that is read, not stored: ordinals, list numbers, colons, leaders, page numbers, dates, the TOC
-         * heading, the preface heading, a speaker's office, and the 。 that ends a run-on heading.
+         * Structure that is read, not stored: ordinals, list numbers, colons, leaders, page numbers, dates (also in
+         * Chinese numerals), the TOC heading, the brackets round a TOC entry's speaker, the preface heading, a
+         * speaker's office, and the 。 that ends a run-on heading.
          */
         private static final Pattern STRUCTURE = Pattern.compile(
                 "([(（]?[0-9]{4}年[0-9]{1,2}月([0-9]{1,2}日)?[)）]?|[一二三四五六七八九十]{1,3}、"
-                        + "|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，,、]"
-                        + "|[…⋯.·•・\\-—－_]+|[0-9０-９]+|[.．、:：]|目录|目次|前言|编者按|副?主席|委员)");
+                        + "|[(（]?[〇○零一二三四五六七八九]{4}年([一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?)?[)）]?"
+                        + "|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，,、]|[（(]|[）)]"
+                        + "|[…⋯.·•・\\-—－_]+|[0-9０-９]+|[.．、:：]|目录|目次|前言|编者按"
+                        + "|(常务|专职)?副?主席|副?秘书长|党组副?书记|副?主任|副?主委|(常务)?副?会长|委员)");
 
         /** The source without page furniture and whitespace; DOCX/PDF markup lines are what was extracted. */
         static String sourceWithoutFurniture(String text, JsonNode expected) {

@@ -52,17 +52,25 @@ record UnseenFixture(String name, String format, String source, JsonNode expecte
         }
     }
 
-    /** What an import of this fixture hands the parser, extracted the way the service extracts it. */
+    /**
+     * What an import of this fixture hands the parser, extracted the way the service extracts it: the file built
+     * and named as system-tests' ImportThroughGatewayIT uploads it ({@code <name>.pdf}, application/pdf).
+     */
     ExtractedText extracted() {
-        return extract(format, source);
+        return extract(name, format, source);
     }
 
     /** The same for another source in this fixture's format (a mutated copy). */
     static ExtractedText extract(String format, String source) {
+        return extract("fixture", format, source);
+    }
+
+    private static ExtractedText extract(String name, String format, String source) {
         TextExtractor extractor = new TextExtractor();
         return switch (format) {
-            case "docx" -> extractor.fromFile(DocxFixture.fromMarkup(source), "fixture.docx", null);
-            case "pdf" -> extractor.fromFile(PdfFixture.fromMarkup(source), "fixture.pdf", null);
+            case "docx" -> extractor.fromFile(DocxFixture.fromMarkup(source), name + ".docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            case "pdf" -> extractor.fromFile(PdfFixture.fromMarkup(source), name + ".pdf", "application/pdf");
             default -> extractor.fromPlainText(source.getBytes(StandardCharsets.UTF_8));
         };
     }
