@@ -13,9 +13,7 @@ import org.cppcc.archive.document.api.SpeechItem;
 import org.cppcc.archive.document.parsing.ParsedCompilation;
 import org.cppcc.archive.document.repository.CompilationEntity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * API model ↔ entity for compilations, and the only owner of the JSON layout of a stored preface and parse report.
@@ -31,23 +29,23 @@ public class CompilationMapper {
     };
 
     private final SpeechMapper speeches;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public CompilationMapper(SpeechMapper speeches, ObjectMapper json) {
+    public CompilationMapper(SpeechMapper speeches, JsonColumns json) {
         this.speeches = speeches;
         this.json = json;
     }
 
     public CompilationSummary summary(CompilationEntity c, long speechCount) {
         return new CompilationSummary(c.id, c.title, c.subtitle, c.meeting, c.date, c.province, c.provinceCode,
-                c.sourceSha256, c.importedAt, c.importedBy, c.coverage, read(c.warningsJson, WARNINGS).size(),
+                c.sourceSha256, c.importedAt, c.importedBy, c.coverage, json.read(c.warningsJson, WARNINGS).size(),
                 speechCount);
     }
 
     public CompilationDetail detail(CompilationEntity c, List<SpeechItem> items) {
         return new CompilationDetail(c.id, c.title, c.subtitle, c.meeting, c.date, c.province, c.provinceCode,
-                c.sourceSha256, c.importedAt, c.importedBy, read(c.prefaceJson, STRINGS), c.coverage,
-                read(c.warningsJson, WARNINGS), read(c.unplacedJson, UNPLACED), items);
+                c.sourceSha256, c.importedAt, c.importedBy, json.read(c.prefaceJson, STRINGS), c.coverage,
+                json.read(c.warningsJson, WARNINGS), json.read(c.unplacedJson, UNPLACED), items);
     }
 
     public CompilationPreview preview(ParsedCompilation p, String provinceCode, String sha256, Long existingId) {
@@ -64,10 +62,10 @@ public class CompilationMapper {
         c.date = p.date();
         c.province = p.province();
         c.provinceCode = provinceCode;
-        c.prefaceJson = write(p.preface());
+        c.prefaceJson = json.write(p.preface());
         c.coverage = p.coverage();
-        c.warningsJson = write(warnings(p));
-        c.unplacedJson = write(unplaced(p));
+        c.warningsJson = json.write(warnings(p));
+        c.unplacedJson = json.write(unplaced(p));
     }
 
     private static List<Warning> warnings(ParsedCompilation p) {
@@ -76,21 +74,5 @@ public class CompilationMapper {
 
     private static List<Unplaced> unplaced(ParsedCompilation p) {
         return p.unplaced().stream().map(u -> new Unplaced(u.fromLine(), u.toLine(), u.text())).toList();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a preface or parse report", e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored preface or parse report is not valid JSON", e);
-        }
     }
 }

@@ -20,9 +20,7 @@ import org.cppcc.archive.document.repository.AuditEntryEntity;
 import org.cppcc.archive.document.repository.ChangeEventEntity;
 import org.cppcc.archive.document.repository.SpeechEntity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * API model ↔ entity, and the only owner of the JSON layout of a speech body in the database. Paragraph ids are
@@ -37,9 +35,9 @@ public class SpeechMapper {
     private static final TypeReference<List<Section>> SECTIONS = new TypeReference<>() {
     };
 
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public SpeechMapper(ObjectMapper json) {
+    public SpeechMapper(JsonColumns json) {
         this.json = json;
     }
 
@@ -51,13 +49,13 @@ public class SpeechMapper {
     public SpeechDetail detail(SpeechEntity s) {
         return new SpeechDetail(s.id, s.speechOrder, s.committee, s.speakerKind, s.speakerName, s.region, s.regionCode, s.level, s.parentRegion,
                 s.title, s.subtitle, s.date, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version,
-                read(s.leadJson, STRINGS), read(s.sectionsJson, SECTIONS), read(s.outlineJson, STRINGS),
+                json.read(s.leadJson, STRINGS), json.read(s.sectionsJson, SECTIONS), json.read(s.outlineJson, STRINGS),
                 s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
     }
 
     /** The feed snapshot of a speech: its detail JSON. */
     public String snapshot(SpeechEntity s) {
-        return write(detail(s));
+        return json.write(detail(s));
     }
 
     public ChangeItem change(ChangeEventEntity c) {
@@ -99,7 +97,7 @@ public class SpeechMapper {
     /** Replaces the body of {@code s}; paragraph ids are numbered afresh from p-1 across the sections. */
     public void applyBody(SpeechEntity s, List<String> lead, List<SpeechInput.SectionInput> sectionInputs,
             List<String> outline) {
-        s.leadJson = write(lead);
+        s.leadJson = json.write(lead);
         List<Section> sections = new ArrayList<>();
         int paragraph = 0;
         for (SpeechInput.SectionInput section : sectionInputs) {
@@ -109,8 +107,8 @@ public class SpeechMapper {
             }
             sections.add(new Section(section.ordinal(), section.heading(), paragraphs));
         }
-        s.sectionsJson = write(sections);
-        s.outlineJson = write(outline);
+        s.sectionsJson = json.write(sections);
+        s.outlineJson = json.write(outline);
     }
 
     /** A parsed speech as an input, so imports and editors go through the same path. */
@@ -133,21 +131,5 @@ public class SpeechMapper {
 
     private static SpeechInput.SectionInput sectionInput(ParsedSection s) {
         return new SpeechInput.SectionInput(s.ordinal(), s.heading(), s.paragraphs());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise speech content", e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored speech content is not valid JSON", e);
-        }
     }
 }
