@@ -72,11 +72,7 @@ final class CharacterTokenizer extends Tokenizer {
     @Override
     public void reset() throws IOException {
         super.reset();
-        text.setLength(0);
-        char[] buffer = new char[1024];
-        for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
-            text.append(buffer, 0, n);
-        }
+        WholeInput.read(input, text);
         at = 0;
         pairDone = false;
         finalOffset = correctOffset(text.length());

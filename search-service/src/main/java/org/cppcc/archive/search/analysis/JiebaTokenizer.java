@@ -54,11 +54,7 @@ final class JiebaTokenizer extends Tokenizer {
     @Override
     public void reset() throws IOException {
         super.reset();
-        text.setLength(0);
-        char[] buffer = new char[1024];
-        for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
-            text.append(buffer, 0, n);
-        }
+        WholeInput.read(input, text);
         tokens = segmenter.process(text.toString(), JiebaSegmenter.SegMode.SEARCH).iterator();
         finalOffset = correctOffset(text.length());
     }
