@@ -8,9 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.bson.Document;
-import org.cppcc.archive.stats.feed.FeedConsumer;
-import org.cppcc.archive.stats.store.StatsStore;
+import org.cppcc.archive.stats.repository.StatsRepository;
+import org.cppcc.archive.stats.service.FeedConsumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,19 +31,23 @@ import io.smallrye.common.annotation.Blocking;
 public class StatsStatusResource {
 
     /**
-     * The state of the fact store: {@code feedCursor} is the last change applied, {@code feedHead} the newest
-     * cursor the feed has shown, {@code lag} the changes between them.
+     * The state of the fact store as a dashboard or an operator sees it: {@code feedCursor} is the last change
+     * applied, {@code feedHead} the newest cursor the consumer has seen (null before its first answer),
+     * {@code lagChanges} the changes between them; {@code lagSeconds} counts from when the store last held every
+     * change.
      */
-    public record StatsStatus(String service, long facts, long speeches, String feedCursor, String feedHead, long lag,
-            boolean consumerEnabled, boolean caughtUp, Instant lastPollAt, String lastError) {
+    public record StatsStatus(String service, long facts, long speeches, long feedCursor,
+            @Schema(nullable = true) Long feedHead, long lagChanges, long lagSeconds, boolean caughtUp,
+            boolean feedRunning, @Schema(nullable = true) String feedError,
+            @Schema(nullable = true) Instant lastAppliedAt) {
     }
 
-    private final StatsStore store;
-    private final FeedConsumer consumer;
+    private final StatsRepository repository;
+    private final FeedConsumer feed;
 
-    StatsStatusResource(StatsStore store, FeedConsumer consumer) {
-        this.store = store;
-        this.consumer = consumer;
+    StatsStatusResource(StatsRepository repository, FeedConsumer feed) {
+        this.repository = repository;
+        this.feed = feed;
     }
 
     @GET
@@ -52,11 +55,9 @@ public class StatsStatusResource {
     @Operation(operationId = "getStatsStatus", summary = "Facts and speeches stored, feed cursor and head, lag", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The state of the fact store", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public StatsStatus status() {
-        Document state = store.feedState();
-        long cursor = state.get("cursor", Number.class).longValue();
-        long head = Math.max(cursor, state.get("head", Number.class).longValue());
-        return new StatsStatus("stats-service", store.size(store.facts()), store.size(store.speeches()),
-                Long.toString(cursor), Long.toString(head), head - cursor, consumer.enabled(), consumer.caughtUp(),
-                consumer.lastPollAt(), consumer.lastError());
+        FeedConsumer.FeedState state = feed.state();
+        return new StatsStatus("stats-service", repository.estimatedFacts(), repository.estimatedSpeeches(),
+                state.cursor(), state.head(), state.lagChanges(), state.lagSeconds(), state.caughtUp(),
+                state.running(), state.lastError(), state.lastAppliedAt());
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.cppcc.archive.stats.service.ChangeApplier;
-import org.cppcc.archive.stats.service.ChangeApplier.Change;
-import org.cppcc.archive.stats.store.StatsStore;
+import org.cppcc.archive.stats.client.ChangeItem;
+import org.cppcc.archive.stats.repository.StatsRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +33,18 @@ class StatsAnswersTest {
     static final Path FIXTURES = Path.of("src/test/resources/answers");
 
     @Inject
-    StatsStore store;
+    StatsRepository repository;
     @Inject
     ChangeApplier applier;
 
     @BeforeEach
     void seed() throws Exception {
-        store.reset();
-        for (Change change : SeedSpeeches.changes(1)) {
+        repository.reset();
+        for (ChangeItem change : SeedSpeeches.changes(1)) {
             applier.apply(change);
         }
-        applier.apply(new Change(13, "upsert", 201, 1, OtherSpeeches.xihu()));
-        applier.apply(new Change(14, "upsert", 202, 1, OtherSpeeches.party()));
+        applier.apply(SeedSpeeches.change(13, "upsert", 201, 1, OtherSpeeches.xihu()));
+        applier.apply(SeedSpeeches.change(14, "upsert", 202, 1, OtherSpeeches.party()));
     }
 
     /** name → path and query, each answered as JSON and (for lists) as CSV. */
