@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.client;
+package org.cppcc.archive.stats.change;
 
 import java.util.List;
 

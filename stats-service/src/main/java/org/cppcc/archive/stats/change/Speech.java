@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.client;
+package org.cppcc.archive.stats.change;
 
 import java.util.List;
 import java.util.Objects;
@@ -11,13 +11,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * had kinds was a committee's. Missing lists are empty, missing texts empty strings.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FeedSpeech(long id, int order, String committee, String speakerKind, String speakerName, String region,
+public record Speech(long id, int order, String committee, String speakerKind, String speakerName, String region,
         String regionCode, String level, String parentRegion, String title, boolean bodyAvailable, boolean truncated,
         Long compilationId, long version, List<String> lead, List<Section> sections, List<String> outline) {
 
     private static final String COMMITTEE_SPEAKER = "committee";
 
-    public FeedSpeech {
+    public Speech {
         speakerKind = speakerKind == null || speakerKind.isBlank() ? COMMITTEE_SPEAKER : speakerKind;
         lead = texts(lead);
         sections = sections == null ? List.of() : sections.stream().filter(Objects::nonNull).toList();

@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.client;
+package org.cppcc.archive.stats.feed;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cppcc.archive.stats.change.ChangePage;
 import org.cppcc.archive.stats.config.StatsConfig;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.service;
+package org.cppcc.archive.stats.feed;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.cppcc.archive.stats.client.ChangeItem;
-import org.cppcc.archive.stats.client.ChangePage;
-import org.cppcc.archive.stats.client.DocumentClient;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.change.ChangePage;
 import org.cppcc.archive.stats.config.StatsConfig;
 import org.cppcc.archive.stats.repository.StatsRepository;
 import org.cppcc.archive.stats.repository.StatsRepository.FeedPosition;
+import org.cppcc.archive.stats.service.ChangeApplier;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,9 +36,12 @@ public class FeedConsumer {
 
     private static final Logger LOG = Logger.getLogger(FeedConsumer.class);
 
-    /** The consumer's view of the feed, for /api/v1/stats/status. */
-    public record FeedState(long cursor, Long head, boolean caughtUp, long lagChanges, long lagSeconds,
-            boolean running, String lastError, Instant lastAppliedAt) {
+    /**
+     * The consumer's view of the feed, named as in the status answer: {@code feedHead} is null before the first
+     * answer of the feed, {@code feedError} while it answers, {@code lastAppliedAt} before any change.
+     */
+    public record FeedStatus(long feedCursor, Long feedHead, long lagChanges, long lagSeconds, boolean caughtUp,
+            boolean feedRunning, String feedError, Instant lastAppliedAt) {
     }
 
     private final StatsConfig config;
@@ -54,8 +57,8 @@ public class FeedConsumer {
     });
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<String> lastError = new AtomicReference<>();
-    private Counter applied;
-    private Counter errors;
+    private final Counter applied;
+    private final Counter errors;
 
     public FeedConsumer(StatsConfig config, DocumentClient documents, ChangeApplier applier,
             StatsRepository repository, MeterRegistry registry) {
@@ -64,19 +67,20 @@ public class FeedConsumer {
         this.applier = applier;
         this.repository = repository;
         this.registry = registry;
+        this.applied = Counter.builder("feed.changes.applied")
+                .description("Changes of document-service's feed applied to the facts").register(registry);
+        this.errors = Counter.builder("feed.errors")
+                .description("Failed reads or applies of the feed (each retried with backoff)").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("feed.cursor", this, c -> c.state().cursor())
+        Gauge.builder("feed.cursor", this, c -> c.status().feedCursor())
                 .description("Cursor of the last change of document-service's feed applied to the facts")
                 .register(registry);
-        Gauge.builder("feed.lag.changes", this, c -> c.state().lagChanges())
+        Gauge.builder("feed.lag.changes", this, c -> c.status().lagChanges())
                 .description("Changes of document-service's feed not yet applied to the facts").register(registry);
-        Gauge.builder("feed.lag.seconds", this, c -> c.state().lagSeconds())
+        Gauge.builder("feed.lag.seconds", this, c -> c.status().lagSeconds())
                 .description("Seconds since the facts last held every change of the feed").register(registry);
-        applied = Counter.builder("feed.changes.applied").description("Changes of the feed applied to the facts")
-                .register(registry);
-        errors = Counter.builder("feed.errors").description("Failed polls of the change feed").register(registry);
         if (config.feed().enabled()) {
             start();
         } else {
@@ -103,11 +107,11 @@ public class FeedConsumer {
         executor.shutdownNow();
     }
 
-    public FeedState state() {
+    public FeedStatus status() {
         FeedPosition position = repository.feedPosition();
         long cursor = position.cursor();
-        return new FeedState(cursor, tracker.head(), tracker.caughtUp(cursor), tracker.lagChanges(cursor),
-                tracker.lagSeconds(cursor, running.get()), running.get(), lastError.get(), position.appliedAt());
+        return new FeedStatus(cursor, tracker.head(), tracker.lagChanges(cursor), tracker.lagSeconds(cursor, running.get()),
+                tracker.caughtUp(cursor), running.get(), lastError.get(), position.appliedAt());
     }
 
     private void follow() {

@@ -1,10 +1,10 @@
-package org.cppcc.archive.stats.service;
+package org.cppcc.archive.stats.feed;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.cppcc.archive.stats.client.ChangePage;
+import org.cppcc.archive.stats.change.ChangePage;
 
 /**
  * How far behind the change feed the consumer is: the newest cursor the feed has shown ({@code head}, null before

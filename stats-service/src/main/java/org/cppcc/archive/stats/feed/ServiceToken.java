@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.client;
+package org.cppcc.archive.stats.feed;
 
 import java.time.Duration;
 

@@ -1,15 +1,14 @@
 package org.cppcc.archive.stats.rest;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cppcc.archive.stats.api.StatsStatus;
+import org.cppcc.archive.stats.feed.FeedConsumer;
 import org.cppcc.archive.stats.repository.StatsRepository;
-import org.cppcc.archive.stats.service.FeedConsumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,18 +29,6 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class StatsStatusResource {
 
-    /**
-     * The state of the fact store as a dashboard or an operator sees it: {@code feedCursor} is the last change
-     * applied, {@code feedHead} the newest cursor the consumer has seen (null before its first answer),
-     * {@code lagChanges} the changes between them; {@code lagSeconds} counts from when the store last held every
-     * change.
-     */
-    public record StatsStatus(String service, long facts, long speeches, long feedCursor,
-            @Schema(nullable = true) Long feedHead, long lagChanges, long lagSeconds, boolean caughtUp,
-            boolean feedRunning, @Schema(nullable = true) String feedError,
-            @Schema(nullable = true) Instant lastAppliedAt) {
-    }
-
     private final StatsRepository repository;
     private final FeedConsumer feed;
 
@@ -55,9 +42,9 @@ public class StatsStatusResource {
     @Operation(operationId = "getStatsStatus", summary = "Facts and speeches stored, feed cursor and head, lag", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The state of the fact store", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public StatsStatus status() {
-        FeedConsumer.FeedState state = feed.state();
+        FeedConsumer.FeedStatus state = feed.status();
         return new StatsStatus("stats-service", repository.estimatedFacts(), repository.estimatedSpeeches(),
-                state.cursor(), state.head(), state.lagChanges(), state.lagSeconds(), state.caughtUp(),
-                state.running(), state.lastError(), state.lastAppliedAt());
+                state.feedCursor(), state.feedHead(), state.lagChanges(), state.lagSeconds(), state.caughtUp(),
+                state.feedRunning(), state.feedError(), state.lastAppliedAt());
     }
 }

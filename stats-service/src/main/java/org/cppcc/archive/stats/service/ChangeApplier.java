@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cppcc.archive.stats.api.Fact;
 import org.cppcc.archive.stats.api.Figures;
-import org.cppcc.archive.stats.client.ChangeItem;
-import org.cppcc.archive.stats.client.FeedSpeech;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.change.Speech;
 import org.cppcc.archive.stats.extraction.ExtractedFact;
 import org.cppcc.archive.stats.extraction.FactExtractor;
 import org.cppcc.archive.stats.repository.Curation;
@@ -68,7 +68,7 @@ public class ChangeApplier {
             repository.deleteSpeech(change.speechId(), stored);
             return;
         }
-        FeedSpeech s = change.speech();
+        Speech s = change.speech();
         List<Passage> passages = passages(s);
         Extraction extraction = new Extraction(change.speechId(), change.version(), s, curations(change.speechId()));
         passages.forEach(extraction::add);
@@ -89,15 +89,15 @@ public class ChangeApplier {
     }
 
     /** What the extractor reads of a speech, in order: lead, then each section's heading and paragraphs. */
-    static List<Passage> passages(FeedSpeech s) {
+    static List<Passage> passages(Speech s) {
         List<Passage> out = new ArrayList<>();
         for (int i = 0; i < s.lead().size(); i++) {
             out.add(new Passage(0, i + 1, "p-lead-" + (i + 1), "lead", s.lead().get(i)));
         }
-        for (FeedSpeech.Section section : s.sections()) {
+        for (Speech.Section section : s.sections()) {
             out.add(new Passage(section.ordinal(), 0, null, "heading", section.heading()));
             int p = 0;
-            for (FeedSpeech.Paragraph paragraph : section.paragraphs()) {
+            for (Speech.Paragraph paragraph : section.paragraphs()) {
                 p++;
                 out.add(new Passage(section.ordinal(), p, paragraph.id(), "paragraph", paragraph.text()));
             }
@@ -122,13 +122,13 @@ public class ChangeApplier {
 
         final long speechId;
         final long version;
-        final FeedSpeech speech;
+        final Speech speech;
         final Map<String, Curation> curations;
         final List<Fact> facts = new ArrayList<>();
         final List<StoredText> texts = new ArrayList<>();
         final Map<String, Integer> occurrences = new HashMap<>();
 
-        Extraction(long speechId, long version, FeedSpeech speech, Map<String, Curation> curations) {
+        Extraction(long speechId, long version, Speech speech, Map<String, Curation> curations) {
             this.speechId = speechId;
             this.version = version;
             this.speech = speech;

@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.service;
+package org.cppcc.archive.stats.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.cppcc.archive.stats.client.ChangePage;
+import org.cppcc.archive.stats.change.ChangePage;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.cppcc.archive.stats.client.ChangeItem;
+import org.cppcc.archive.stats.change.ChangeItem;
 import org.cppcc.archive.stats.repository.StatsRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,8 @@ class HostileParametersTest {
         refused("topics", "terms", "双".repeat(51), "terms must name 1 to 20 terms of at most 50 characters");
         refused("topics", "terms", ",".repeat(2000), "terms must name 1 to 20 terms");
         refused("facts", "q", "a".repeat(100_000), "q must be at most 200 characters");
-        refused("topics", "terms", "a,".repeat(20_000), "terms must name 1 to 20 terms");
+        refused("topics", "terms", String.join(",", java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "t" + i)
+                .toList()), "terms must name 1 to 20 terms");
         as(analyst).queryParam("q", "平".repeat(200)).get("/api/v1/stats/facts").then().statusCode(200)
                 .body("total", equalTo(0));
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.cppcc.archive.stats.extraction.SeedFactsTest;
-import org.cppcc.archive.stats.client.ChangeItem;
-import org.cppcc.archive.stats.client.FeedSpeech;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.change.Speech;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -64,7 +64,7 @@ public final class SeedSpeeches {
     public static ChangeItem change(long cursor, String type, long speechId, long version, ObjectNode speech) {
         try {
             return new ChangeItem(cursor, type, speechId, version,
-                    speech == null ? null : JSON.treeToValue(speech, FeedSpeech.class));
+                    speech == null ? null : JSON.treeToValue(speech, Speech.class));
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }

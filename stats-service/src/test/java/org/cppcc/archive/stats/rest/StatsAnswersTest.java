@@ -14,7 +14,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.cppcc.archive.stats.service.ChangeApplier;
-import org.cppcc.archive.stats.client.ChangeItem;
+import org.cppcc.archive.stats.change.ChangeItem;
 import org.cppcc.archive.stats.repository.StatsRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

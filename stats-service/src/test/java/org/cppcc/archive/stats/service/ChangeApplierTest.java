@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 
 import org.cppcc.archive.stats.api.Fact;
 import org.cppcc.archive.stats.api.Scope;
-import org.cppcc.archive.stats.client.ChangeItem;
-import org.cppcc.archive.stats.client.FeedSpeech;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.change.Speech;
 import org.cppcc.archive.stats.repository.StatsRepository;
 import org.cppcc.archive.stats.rest.SeedSpeeches;
 import org.cppcc.archive.stats.service.StatsQueries.FactFilter;
@@ -102,7 +102,7 @@ class ChangeApplierTest {
 
     @Test
     void anOutlineOnlySpeechIsReadFromItsOutline() {
-        FeedSpeech outlineOnly = new FeedSpeech(300, 1, "政协某县委员会", null, null, "某县", null, "county", null, "t",
+        Speech outlineOnly = new Speech(300, 1, "政协某县委员会", null, null, "某县", null, "county", null, "t",
                 false, false, 9L, 1, List.of(), List.of(), List.of("一、建成村级协商平台12个", "二、其他"));
         assertEquals("committee", outlineOnly.speakerKind());
         List<ChangeApplier.Passage> passages = ChangeApplier.passages(outlineOnly);

@@ -15,7 +15,7 @@ import org.cppcc.archive.stats.api.Platforms;
 import org.cppcc.archive.stats.api.Scope;
 import org.cppcc.archive.stats.api.SpeakerKind;
 import org.cppcc.archive.stats.api.Topics;
-import org.cppcc.archive.stats.client.ChangeItem;
+import org.cppcc.archive.stats.change.ChangeItem;
 import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.Tier;
 import org.cppcc.archive.stats.repository.StatsRepository;
