@@ -185,7 +185,7 @@ class GeneratedClientIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             StatsStatus status = stats.getStatsStatus();
-            if (Boolean.TRUE.equals(status.getCaughtUp()) && status.getLag() == 0 && status.getSpeeches() == live) {
+            if (Boolean.TRUE.equals(status.getCaughtUp()) && status.getLagChanges() == 0 && status.getSpeeches() == live) {
                 return;
             }
             if (System.nanoTime() > deadline) {

@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.service;
+package org.cppcc.archive.stats.api;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,10 +24,5 @@ public enum SpeakerKind {
 
     public static Optional<SpeakerKind> fromValue(String value) {
         return Arrays.stream(values()).filter(k -> k.value.equals(value)).findFirst();
-    }
-
-    /** The kind of a feed speech's {@code speakerKind}: missing or blank means a committee. */
-    static String ofFeed(String value) {
-        return value == null || value.isBlank() ? COMMITTEE.value : value;
     }
 }
