@@ -25,6 +25,7 @@ public final class SystemUnderTest {
     private static final SystemUnderTest INSTANCE = new SystemUnderTest();
 
     private final Path workDir;
+    private static final String MANAGEMENT = "/management";
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
@@ -35,6 +36,7 @@ public final class SystemUnderTest {
                     : Files.createTempDirectory(Path.of(base), "system-");
             for (String name : new String[] { "document-service", "search-service", "stats-service", "gateway" }) {
                 ports.put(name, freePort());
+                ports.put(name + MANAGEMENT, freePort());
             }
             start("document-service");
             start("search-service");
@@ -56,6 +58,11 @@ public final class SystemUnderTest {
 
     public String url(String module) {
         return "http://127.0.0.1:" + ports.get(module);
+    }
+
+    /** The module's management interface (metrics, health with details), which listens on 127.0.0.1 only. */
+    public String managementUrl(String module) {
+        return url(module + MANAGEMENT);
     }
 
     /** Starts (or restarts) one module and waits until it reports ready. */
@@ -89,6 +96,7 @@ public final class SystemUnderTest {
     public Process startGateway(int port, Map<String, String> overrides) {
         Map<String, String> env = environment("gateway");
         env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
         env.putAll(overrides);
         Process process = launch("gateway", env, workDir.resolve("gateway-" + port + ".log"));
         awaitReady("http://127.0.0.1:" + port, Duration.ofSeconds(60));
@@ -102,6 +110,10 @@ public final class SystemUnderTest {
         env.put("SEARCH_PORT", ports.get("search-service").toString());
         env.put("STATS_PORT", ports.get("stats-service").toString());
         env.put("GATEWAY_PORT", ports.get("gateway").toString());
+        env.put("DOCUMENT_MANAGEMENT_PORT", ports.get("document-service" + MANAGEMENT).toString());
+        env.put("SEARCH_MANAGEMENT_PORT", ports.get("search-service" + MANAGEMENT).toString());
+        env.put("STATS_MANAGEMENT_PORT", ports.get("stats-service" + MANAGEMENT).toString());
+        env.put("GATEWAY_MANAGEMENT_PORT", ports.get("gateway" + MANAGEMENT).toString());
         env.put("DOCUMENT_URL", url("document-service"));
         env.put("SEARCH_URL", url("search-service"));
         env.put("STATS_URL", url("stats-service"));

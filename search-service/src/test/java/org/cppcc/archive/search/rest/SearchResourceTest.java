@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
 import java.io.IOException;
+import java.net.URL;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.cppcc.archive.search.service.LuceneSpeechIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The HTTP contract of search: roles allowed and refused, parameters, hostile input, highlights. */
@@ -146,9 +148,13 @@ class SearchResourceTest {
                 .then().statusCode(202).body("state", oneOf("started", "running"));
     }
 
+    /** The metrics are on the management interface (127.0.0.1), not on the API's port. */
+    @TestHTTPResource(value = "/q/metrics", management = true)
+    URL metrics;
+
     @Test
     void metricsExposeTheLag() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("search_feed_lag_changes"))
                 .body(containsString("search_feed_lag_seconds"));
     }
