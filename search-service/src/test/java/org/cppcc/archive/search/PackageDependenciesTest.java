@@ -28,8 +28,6 @@ class PackageDependenciesTest {
     private static final Path SOURCES = Path.of("src/main/java/org/cppcc/archive/search");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?" + Pattern.quote(ROOT)
             + "([a-z]+)\\.", Pattern.MULTILINE);
-    /** The HTTP plumbing (rest ↔ web) that the shared contract module takes over. */
-    private static final Set<String> PLUMBING = Set.of("web");
 
     @Test
     void noPackageDependsOnOneThatDependsOnIt() throws IOException {
@@ -67,13 +65,10 @@ class PackageDependenciesTest {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
                 String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
-                if (PLUMBING.contains(pkg)) {
-                    continue;
-                }
                 Set<String> used = uses.computeIfAbsent(pkg, k -> new TreeSet<>());
                 Matcher m = IMPORT.matcher(Files.readString(file, StandardCharsets.UTF_8));
                 while (m.find()) {
-                    if (!m.group(1).equals(pkg) && !PLUMBING.contains(m.group(1))) {
+                    if (!m.group(1).equals(pkg)) {
                         used.add(m.group(1));
                     }
                 }
