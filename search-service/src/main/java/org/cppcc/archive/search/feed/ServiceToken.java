@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.client;
+package org.cppcc.archive.search.feed;
 
 import java.time.Duration;
 

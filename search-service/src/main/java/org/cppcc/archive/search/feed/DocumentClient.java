@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.client;
+package org.cppcc.archive.search.feed;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,17 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cppcc.archive.search.change.ChangePage;
+import org.cppcc.archive.search.change.Compilation;
+import org.cppcc.archive.search.change.CompilationLookup;
 import org.cppcc.archive.search.config.SearchConfig;
-import org.cppcc.archive.search.index.ChangePage;
-import org.cppcc.archive.search.index.Compilation;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Calls to document-service, service to service, with the search service's own token. */
+/**
+ * Calls to document-service, service to service, with the search service's own token: the change feed, and the
+ * compilations the index looks up (cached: a compilation's title and date do not change under a speech).
+ */
 @ApplicationScoped
-public class DocumentClient {
+public class DocumentClient implements CompilationLookup {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -52,13 +56,9 @@ public class DocumentClient {
         }
     }
 
-    /** Caches a compilation as known (e.g. one the caller already has). */
-    public void remember(Compilation compilation) {
-        compilations.put(compilation.id(), Optional.of(compilation));
-    }
-
     /** A compilation's title and date, cached; empty when document-service does not know it. */
-    public Optional<Compilation> compilation(long id) throws IOException {
+    @Override
+    public Optional<Compilation> find(long id) throws IOException {
         Optional<Compilation> cached = compilations.get(id);
         if (cached != null) {
             return cached;

@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.service;
+package org.cppcc.archive.search.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,26 +18,27 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.cppcc.archive.search.client.DocumentClient;
+import org.cppcc.archive.search.change.ChangeItem;
+import org.cppcc.archive.search.change.CompilationLookup;
 import org.cppcc.archive.search.config.SearchConfig;
-import org.cppcc.archive.search.index.ChangeItem;
-import org.cppcc.archive.search.index.CompilationLookup;
-import org.cppcc.archive.search.index.LuceneIndex;
-import org.cppcc.archive.search.index.SearchModel.Filters;
-import org.cppcc.archive.search.index.SearchModel.Hit;
-import org.cppcc.archive.search.index.SearchModel.Result;
-import org.cppcc.archive.search.index.SearchModel.Suggestion;
-import org.cppcc.archive.search.index.SpeechIndex;
-import org.cppcc.archive.search.index.SpeechSearcher;
+import org.cppcc.archive.search.model.AppliedBatch;
+import org.cppcc.archive.search.model.Filters;
+import org.cppcc.archive.search.model.Hit;
+import org.cppcc.archive.search.model.SearchResult;
+import org.cppcc.archive.search.model.Suggestion;
 import org.cppcc.archive.search.query.QueryParser.ParsedQuery;
+import org.cppcc.archive.search.query.SpeechSearcher;
+import org.cppcc.archive.search.similar.SimilarSpeeches;
+import org.cppcc.archive.search.suggest.Suggester;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
 /**
- * The Lucene index of this service: the one owner of the writer. The data directory holds index generations
- * ({@code index-1}, {@code index-2}…) and a {@code CURRENT} file naming the live one; a rebuild fills a new
- * generation and {@link #swapIn swaps} it in while searches keep using the old one until that moment.
+ * The Lucene implementation of {@link SpeechIndex}: the one owner of the writer. The data directory holds index
+ * generations ({@code index-1}, {@code index-2}…) and a {@code CURRENT} file naming the live one; a rebuild fills a
+ * new generation and swaps it in while searches keep using the old one until that moment. Searches, suggestions
+ * and more-like-this run on a searcher acquired from the live generation and released in finally.
  */
 @Startup
 @Singleton
@@ -49,18 +50,19 @@ public class LuceneSpeechIndex implements SpeechIndex {
     private final Path root;
     private final CompilationLookup compilations;
     private final SpeechSearcher searcher = new SpeechSearcher();
+    private final Suggester suggester = new Suggester();
+    private final SimilarSpeeches similar = new SimilarSpeeches();
     /** Searches and applies hold the read lock; a swap takes the write lock. */
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private final Object applyLock = new Object();
     private volatile LuceneIndex current;
 
     @Inject
-    public LuceneSpeechIndex(SearchConfig config, DocumentClient documents) {
-        this.root = Path.of(config.dataDir()).toAbsolutePath().normalize();
-        this.compilations = documents::compilation;
+    public LuceneSpeechIndex(SearchConfig config, CompilationLookup compilations) {
+        this(Path.of(config.dataDir()).toAbsolutePath().normalize(), compilations);
     }
 
-    /** For tests: an index under {@code root} with a given compilation lookup. */
+    /** An index under {@code root} that resolves compilations with {@code compilations}. */
     public LuceneSpeechIndex(Path root, CompilationLookup compilations) {
         this.root = root;
         this.compilations = compilations;
@@ -102,18 +104,18 @@ public class LuceneSpeechIndex implements SpeechIndex {
     }
 
     @Override
-    public Result search(ParsedQuery query, Filters filters, int page, int size) throws IOException {
+    public SearchResult search(ParsedQuery query, Filters filters, int page, int size) throws IOException {
         return read(index -> index.search(s -> searcher.search(s, query, filters, page, size)));
     }
 
     @Override
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
-        return read(index -> index.search(s -> searcher.suggest(s, prefix, limit)));
+        return read(index -> index.search(s -> suggester.suggest(s, prefix, limit)));
     }
 
     @Override
     public Optional<List<Hit>> similar(long speechId, int limit) throws IOException {
-        return read(index -> index.search(s -> searcher.similar(s, speechId, limit)));
+        return read(index -> index.search(s -> similar.similar(s, speechId, limit)));
     }
 
     @Override
@@ -131,64 +133,76 @@ public class LuceneSpeechIndex implements SpeechIndex {
         return current.appliedAt();
     }
 
-    public Path directory() {
-        return current.path();
-    }
-
     @Override
-    public Optional<LuceneIndex.ApplyResult> apply(long after, List<ChangeItem> items, long next) throws IOException {
+    public Optional<AppliedBatch> apply(long after, List<ChangeItem> items, long next) throws IOException {
         synchronized (applyLock) {
             return read(index -> index.cursor() != after ? Optional.empty() : Optional.of(index.apply(items, next)));
         }
     }
 
-    /** A new, empty generation for a rebuild to fill; the caller closes it when it gives up. */
-    public LuceneIndex createFresh() throws IOException {
+    @Override
+    public Rebuild startRebuild() throws IOException {
         int highest = 0;
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 highest = Math.max(highest, generation(dir));
             }
         }
-        return LuceneIndex.open(root.resolve("index-" + (highest + 1)), compilations);
+        return new Generation(LuceneIndex.open(root.resolve("index-" + (highest + 1)), compilations));
     }
 
-    /**
-     * Makes {@code fresh} the live index. {@code catchUp} runs first while no other change can be applied, so
-     * that the fresh index holds everything the old one did; searches keep using the old index until the swap.
-     */
-    public void swapIn(LuceneIndex fresh, IndexAction catchUp) throws IOException, InterruptedException {
-        LuceneIndex old;
-        synchronized (applyLock) {
-            catchUp.run(fresh);
-            swap.writeLock().lock();
-            try {
-                writeCurrent(fresh.path().getFileName().toString());
-                old = current;
-                current = fresh;
-            } finally {
-                swap.writeLock().unlock();
+    /** A generation being filled by a rebuild. */
+    private final class Generation implements Rebuild {
+
+        private final LuceneIndex fresh;
+
+        Generation(LuceneIndex fresh) {
+            this.fresh = fresh;
+        }
+
+        @Override
+        public String name() {
+            return fresh.path().getFileName().toString();
+        }
+
+        @Override
+        public long cursor() {
+            return fresh.cursor();
+        }
+
+        @Override
+        public AppliedBatch apply(List<ChangeItem> items, long next) throws IOException {
+            return fresh.apply(items, next);
+        }
+
+        @Override
+        public void swapIn(CatchUp catchUp) throws IOException, InterruptedException {
+            LuceneIndex old;
+            synchronized (applyLock) {
+                catchUp.run(this);
+                swap.writeLock().lock();
+                try {
+                    writeCurrent(name());
+                    old = current;
+                    current = fresh;
+                } finally {
+                    swap.writeLock().unlock();
+                }
             }
+            LOG.infof("Swapped in rebuilt index %s at feed cursor %d", fresh.path(), fresh.cursor());
+            old.close();
+            delete(old.path());
         }
-        LOG.infof("Swapped in rebuilt index %s at feed cursor %d", fresh.path(), fresh.cursor());
-        old.close();
-        delete(old.path());
-    }
 
-    /** Discards a generation that was never swapped in. */
-    public void discard(LuceneIndex fresh) {
-        try {
-            fresh.close();
-        } catch (IOException e) {
-            LOG.debugf("closing discarded index: %s", e.getMessage());
+        @Override
+        public void discard() {
+            try {
+                fresh.close();
+            } catch (IOException e) {
+                LOG.debugf("closing discarded index: %s", e.getMessage());
+            }
+            delete(fresh.path());
         }
-        delete(fresh.path());
-    }
-
-    /** Work on an index that may throw. */
-    @FunctionalInterface
-    public interface IndexAction {
-        void run(LuceneIndex index) throws IOException, InterruptedException;
     }
 
     @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.index;
+package org.cppcc.archive.search.change;
 
 import java.util.List;
 

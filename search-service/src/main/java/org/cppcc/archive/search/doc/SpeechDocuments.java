@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.index;
+package org.cppcc.archive.search.doc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,12 +13,14 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
+import org.cppcc.archive.search.change.Compilation;
+import org.cppcc.archive.search.change.Speech;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Speech ↔ Lucene document. */
+/** Speech ↔ Lucene document: what is indexed and stored for a speech, and the speech read back from a hit. */
 public final class SpeechDocuments {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())

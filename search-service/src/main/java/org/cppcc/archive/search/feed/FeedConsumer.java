@@ -1,7 +1,9 @@
-package org.cppcc.archive.search.service;
+package org.cppcc.archive.search.feed;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,13 +12,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.cppcc.archive.search.client.DocumentClient;
-import org.cppcc.archive.search.client.FeedUnavailableException;
+import org.cppcc.archive.search.change.ChangePage;
 import org.cppcc.archive.search.config.SearchConfig;
-import org.cppcc.archive.search.index.ChangePage;
-import org.cppcc.archive.search.index.LuceneIndex;
+import org.cppcc.archive.search.index.SpeechIndex;
+import org.cppcc.archive.search.model.AppliedBatch;
+import org.cppcc.archive.search.model.RebuildTicket;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,6 +29,10 @@ import io.quarkus.runtime.StartupEvent;
  * Follows document-service's change feed on its own thread and applies it to the index; replays it into a
  * fresh index on a rebuild. A feed that cannot be reached is retried with exponential backoff, logged once
  * when it fails and once when it recovers (repeats go to debug), never in a tight loop.
+ *
+ * <p>Every feed consumer of the archive reports the same status fields ({@link FeedStatus}) and metrics: gauges
+ * {@code feed.cursor}, {@code feed.lag.changes}, {@code feed.lag.seconds}, counters {@code feed.changes.applied},
+ * {@code feed.errors}.
  */
 @Singleton
 public class FeedConsumer {
@@ -33,19 +40,21 @@ public class FeedConsumer {
     private static final Logger LOG = Logger.getLogger(FeedConsumer.class);
     private static final Duration REBUILD_GIVE_UP = Duration.ofMinutes(5);
 
-    /** The consumer's view of the feed, for /api/v1/search/status. */
-    public record FeedState(long cursor, Long head, boolean caughtUp, long lagChanges, long lagSeconds,
-            boolean running, String lastError, boolean rebuilding, String lastRebuild) {
-    }
-
-    /** What a rebuild request started. */
-    public record RebuildTicket(String state, String detail) {
+    /**
+     * The consumer's view of the feed, named as in the status answer: {@code feedHead} is null before the first
+     * answer of the feed, {@code feedError} while it answers, {@code lastAppliedAt} before any change;
+     * {@code lastRebuild} before any rebuild.
+     */
+    public record FeedStatus(long feedCursor, Long feedHead, long lagChanges, long lagSeconds, boolean caughtUp,
+            boolean feedRunning, String feedError, Instant lastAppliedAt, boolean rebuilding, String lastRebuild) {
     }
 
     private final SearchConfig config;
     private final DocumentClient documents;
-    private final LuceneSpeechIndex index;
+    private final SpeechIndex index;
     private final MeterRegistry registry;
+    private final Counter applied;
+    private final Counter errors;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "search-feed");
         t.setDaemon(true);
@@ -60,21 +69,24 @@ public class FeedConsumer {
     /** When the consumer was last known to hold everything the feed had. */
     private volatile Instant caughtUpAt = Instant.now();
 
-    public FeedConsumer(SearchConfig config, DocumentClient documents, LuceneSpeechIndex index,
-            MeterRegistry registry) {
+    public FeedConsumer(SearchConfig config, DocumentClient documents, SpeechIndex index, MeterRegistry registry) {
         this.config = config;
         this.documents = documents;
         this.index = index;
         this.registry = registry;
+        this.applied = Counter.builder("feed.changes.applied")
+                .description("Changes of document-service's feed applied to the index").register(registry);
+        this.errors = Counter.builder("feed.errors")
+                .description("Failed reads or applies of the feed (each retried with backoff)").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("search.feed.lag.changes", this, c -> c.state().lagChanges())
-                .description("Changes of document-service's feed not yet applied to the index").register(registry);
-        Gauge.builder("search.feed.lag.seconds", this, c -> c.state().lagSeconds())
-                .description("Seconds since the index last held every change of the feed").register(registry);
-        Gauge.builder("search.feed.cursor", this, c -> c.index.cursor())
+        Gauge.builder("feed.cursor", this, c -> c.index.cursor())
                 .description("Feed cursor committed with the index").register(registry);
+        Gauge.builder("feed.lag.changes", this, c -> c.status().lagChanges())
+                .description("Changes of document-service's feed not yet applied to the index").register(registry);
+        Gauge.builder("feed.lag.seconds", this, c -> c.status().lagSeconds())
+                .description("Seconds since the index last held every change of the feed").register(registry);
         Gauge.builder("search.index.speeches", this, c -> c.speechCountOrZero())
                 .description("Speeches in the index").register(registry);
         if (config.feed().enabled()) {
@@ -102,7 +114,7 @@ public class FeedConsumer {
         executor.shutdownNow();
     }
 
-    public FeedState state() {
+    public FeedStatus status() {
         long cursor = index.cursor();
         Long knownHead = head;
         long lagChanges = knownHead == null ? 0 : Math.max(0, knownHead - cursor);
@@ -111,8 +123,8 @@ public class FeedConsumer {
         if (!running.get()) {
             lagSeconds = 0;
         }
-        return new FeedState(cursor, knownHead, upToDate, lagChanges, lagSeconds, running.get(), lastError.get(),
-                rebuilding.get(), lastRebuild.get());
+        return new FeedStatus(cursor, knownHead, lagChanges, lagSeconds, upToDate, running.get(), lastError.get(),
+                index.appliedAt(), rebuilding.get(), lastRebuild.get());
     }
 
     /** Replays the whole feed into a fresh index and swaps it in; one rebuild at a time. */
@@ -137,9 +149,10 @@ public class FeedConsumer {
             try {
                 long after = index.cursor();
                 ChangePage page = documents.changes(after, config.feed().batchSize(), config.feed().waitSeconds());
-                var result = index.apply(after, page.items(), page.next());
-                noteHead(page, result.map(LuceneIndex.ApplyResult::cursor).orElse(index.cursor()));
+                Optional<AppliedBatch> result = index.apply(after, page.items(), page.next());
+                noteHead(page, result.map(AppliedBatch::cursor).orElse(index.cursor()));
                 if (result.isPresent() && result.get().applied() > 0) {
+                    applied.increment(result.get().applied());
                     LOG.debugf("Applied %d change(s), skipped %d; cursor %d", result.get().applied(),
                             result.get().skipped(), result.get().cursor());
                 }
@@ -165,6 +178,7 @@ public class FeedConsumer {
                     LOG.debugf("Change feed still failing: %s", message);
                 }
                 lastError.set(message);
+                errors.increment();
                 caughtUp = false;
                 if (!sleep(backoff)) {
                     break;
@@ -194,12 +208,12 @@ public class FeedConsumer {
 
     private void replay() {
         Instant started = Instant.now();
-        LuceneIndex fresh = null;
+        SpeechIndex.Rebuild fresh = null;
         try {
-            fresh = index.createFresh();
-            LOG.infof("Rebuilding the index into %s", fresh.path());
+            fresh = index.startRebuild();
+            LOG.infof("Rebuilding the index into %s", fresh.name());
             catchUp(fresh, started);
-            index.swapIn(fresh, f -> catchUp(f, started));
+            fresh.swapIn(f -> catchUp(f, started));
             lastRebuild.set("completed at " + Instant.now() + " in " + Duration.between(started, Instant.now())
                     .toMillis() + " ms, cursor " + index.cursor());
             fresh = null;
@@ -211,14 +225,14 @@ public class FeedConsumer {
             lastRebuild.set("failed at " + Instant.now() + ": " + e.getMessage());
         } finally {
             if (fresh != null) {
-                index.discard(fresh);
+                fresh.discard();
             }
             rebuilding.set(false);
         }
     }
 
     /** Applies the feed to {@code target} until a page comes back short (the head reached). */
-    private void catchUp(LuceneIndex target, Instant started) throws java.io.IOException, InterruptedException {
+    private void catchUp(SpeechIndex.Rebuild target, Instant started) throws IOException, InterruptedException {
         Duration backoff = config.feed().initialBackoff();
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -228,9 +242,9 @@ public class FeedConsumer {
                     return;
                 }
                 backoff = config.feed().initialBackoff();
-            } catch (FeedUnavailableException | java.io.IOException e) {
+            } catch (FeedUnavailableException | IOException e) {
                 if (Duration.between(started, Instant.now()).compareTo(REBUILD_GIVE_UP) > 0) {
-                    throw new java.io.IOException("gave up after " + REBUILD_GIVE_UP + ": " + e.getMessage(), e);
+                    throw new IOException("gave up after " + REBUILD_GIVE_UP + ": " + e.getMessage(), e);
                 }
                 LOG.debugf("Rebuild waiting for the feed: %s", e.getMessage());
                 if (!sleep(backoff)) {

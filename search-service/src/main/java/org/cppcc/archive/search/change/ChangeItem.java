@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.index;
+package org.cppcc.archive.search.change;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -8,13 +8,5 @@ public record ChangeItem(long cursor, String type, long speechId, long version, 
 
     public boolean isDelete() {
         return "delete".equals(type);
-    }
-
-    public static ChangeItem upsert(long cursor, Speech speech) {
-        return new ChangeItem(cursor, "upsert", speech.id(), speech.version(), speech);
-    }
-
-    public static ChangeItem delete(long cursor, long speechId, long version) {
-        return new ChangeItem(cursor, "delete", speechId, version, null);
     }
 }

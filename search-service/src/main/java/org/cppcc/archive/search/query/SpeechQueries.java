@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.index;
+package org.cppcc.archive.search.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.cppcc.archive.search.analysis.ChineseAnalyzers;
 import org.cppcc.archive.search.analysis.TextNormalizer;
+import org.cppcc.archive.search.doc.Fields;
 import org.cppcc.archive.search.query.QueryParser.Clause;
 import org.cppcc.archive.search.query.QueryParser.ParsedQuery;
 import org.cppcc.archive.search.query.QueryParser.Term;
@@ -97,7 +98,7 @@ public final class SpeechQueries {
     }
 
     /** One term: a quoted phrase matches exactly; a plain term as a substring (bigram phrase) or by its words. */
-    Query term(Term term) {
+    public Query term(Term term) {
         return term.phrase() ? exact(term.text()) : ranked(term.text());
     }
 
