@@ -33,7 +33,7 @@ trap 'exit 130' INT TERM
 
 log "starting Keycloak on 127.0.0.1:8180 (data and logs in $data)"
 start_keycloak 8180 9180 "$data/keycloak"
-wait_http http://127.0.0.1:9180/health/ready 180 "$KC_PID" || die "Keycloak did not start"
+wait_http http://127.0.0.1:9180/health/ready 600 "$KC_PID" || { tail -n 20 "$data/keycloak/keycloak.log" >&2; die "Keycloak did not start"; }
 log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 "$JAVA_HOME/bin/java" -Xmx512m -cp "$classpath" org.cppcc.archive.bench.SoakBenchmark \
   --repo "$REPO_DIR" --data "$data" --keycloak-pid "$KC_PID" "$@"

@@ -2,6 +2,7 @@ package org.cppcc.archive.system.crash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ import org.cppcc.archive.system.crash.Ledger.Curation;
 import org.cppcc.archive.system.crash.Ledger.SpeechState;
 import org.cppcc.archive.system.crash.Ledger.Tracked;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,6 +53,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Run on the embedded default (H2 file, embedded Mongo-wire server over H2) and with document-service on
  * PostgreSQL. Prints acknowledged / uncertain / lost / duplicated per run.
  */
+@Execution(ExecutionMode.CONCURRENT) // side by side when junit.jupiter.execution.parallel.enabled=true
 class CrashIT {
 
     private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
@@ -70,11 +74,19 @@ class CrashIT {
 
     @Test
     void embeddedStores() throws Exception {
-        // -Dcrash.packages=DIR takes document-service and stats-service from DIR/<module>/quarkus-app instead, e.g.
-        // packages built before a change, to see that the test finds what the change fixes
+        run("embedded", Map.of(), Map.of());
+    }
+
+    /**
+     * The same on other packages of document-service and stats-service ({@code -Dcrash.packages=DIR}, holding
+     * {@code DIR/<module>/quarkus-app}), e.g. built before a change, to see that the test finds what it fixes.
+     */
+    @Test
+    void embeddedStoresOfOtherPackages() throws Exception {
         String other = System.getProperty("crash.packages", "");
-        run("embedded", Map.of(), other.isBlank() ? Map.of() : Map.of(
-                DOCUMENT, Path.of(other, DOCUMENT, "quarkus-app"), STATS, Path.of(other, STATS, "quarkus-app")));
+        assumeTrue(!other.isBlank(), "no -Dcrash.packages");
+        run("embedded-other-packages", Map.of(), Map.of(DOCUMENT, Path.of(other, DOCUMENT, "quarkus-app"), STATS,
+                Path.of(other, STATS, "quarkus-app")));
     }
 
     @Test
@@ -236,6 +248,8 @@ class CrashIT {
                 } else {
                     delete(live.get(random.nextInt(live.size())));
                 }
+                // a pace the consumers can follow on a small machine, so that they catch up soon after
+                sleep(100 + random.nextInt(200));
             }
         }
 
@@ -322,7 +336,7 @@ class CrashIT {
                 } else {
                     uncertainOrAnomaly(a, "curation of " + fact.id, () -> fact.uncertain = next);
                 }
-                sleep(20);
+                sleep(100 + random.nextInt(200));
             }
         }
 
@@ -412,7 +426,7 @@ class CrashIT {
 
         private void awaitConsumers(long head) throws Exception {
             for (String status : new String[] { "/api/v1/search/status", "/api/v1/stats/status" }) {
-                client.await("GET", status, null, 200, Duration.ofSeconds(120),
+                client.await("GET", status, null, 200, Duration.ofMinutes(6),
                         body -> Long.parseLong(body.path("feedCursor").asText("0")) >= head);
             }
         }
