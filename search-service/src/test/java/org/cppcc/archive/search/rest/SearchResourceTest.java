@@ -138,7 +138,7 @@ class SearchResourceTest {
     }
 
     /** The metrics are on the management interface (127.0.0.1), not on the API's port. */
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
     URL metrics;
 
     @Test
