@@ -27,6 +27,7 @@ import org.cppcc.archive.stats.api.Scope;
 import org.cppcc.archive.stats.api.SpeakerKind;
 import org.cppcc.archive.stats.config.StatsConfig;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -53,6 +54,12 @@ import com.mongodb.client.model.Sorts;
 @ApplicationScoped
 public class StatsRepository {
 
+    /**
+     * For what the feed consumer writes: facts, texts and speeches derived from the change feed, and the cursor.
+     * Acknowledged, but not waited for on the journal: after a power cut the store may hold an older cursor, and the
+     * changes after it are applied again, idempotently. An admin's curation keeps the journaled default.
+     */
+    private static final WriteConcern REPLAYABLE = WriteConcern.W1.withJournal(false);
     private static final Bson FACT_ORDER = Sorts.ascending("speechId", "sectionIndex", "paragraphIndex", "start");
     private static final List<String> COLLECTIONS = List.of("facts", "speeches", "texts", "curations",
             "consumer_state");
@@ -116,6 +123,10 @@ public class StatsRepository {
         return db().getCollection("consumer_state");
     }
 
+    private static MongoCollection<Document> replayable(MongoCollection<Document> collection) {
+        return collection.withWriteConcern(REPLAYABLE);
+    }
+
     private synchronized void createIndexes(MongoDatabase db) {
         if (indexed) {
             return;
@@ -146,23 +157,24 @@ public class StatsRepository {
     public void replaceSpeech(StoredSpeech previous, StoredSpeech speech, List<Fact> facts, List<StoredText> texts) {
         List<String> factIds = facts.stream().map(Fact::id).toList();
         List<String> textIds = texts.stream().map(StoredText::id).toList();
-        removeOwned(previous, previous == null ? null : previous.factIds(), facts(), factIds);
-        removeOwned(previous, previous == null ? null : previous.textIds(), texts(), textIds);
-        upsert(facts(), facts.stream().map(FactDocuments::fact).toList());
-        upsert(texts(), texts.stream().map(FactDocuments::text).toList());
+        removeOwned(previous, previous == null ? null : previous.factIds(), replayable(facts()), factIds);
+        removeOwned(previous, previous == null ? null : previous.textIds(), replayable(texts()), textIds);
+        upsert(replayable(facts()), facts.stream().map(FactDocuments::fact).toList());
+        upsert(replayable(texts()), texts.stream().map(FactDocuments::text).toList());
         StoredSpeech owning = new StoredSpeech(speech.id(), speech.version(), speech.compilationId(), speech.order(),
                 speech.committee(), speech.speakerKind(), speech.speakerName(), speech.region(), speech.regionCode(),
                 speech.level(), speech.parentRegion(), speech.title(), speech.bodyAvailable(), speech.truncated(),
                 speech.characters(), speech.paragraphs(), speech.outlineEntries(), speech.facts(), factIds, textIds);
-        speeches().replaceOne(eq("_id", speech.id()), FactDocuments.speech(owning), new ReplaceOptions().upsert(true));
+        replayable(speeches()).replaceOne(eq("_id", speech.id()), FactDocuments.speech(owning),
+                new ReplaceOptions().upsert(true));
         generation.incrementAndGet();
     }
 
     /** Deletes a speech and what it owns; {@code previous} is what is stored of it (null: nothing). */
     public void deleteSpeech(long speechId, StoredSpeech previous) {
-        removeOwned(previous, previous == null ? null : previous.factIds(), facts(), List.of());
-        removeOwned(previous, previous == null ? null : previous.textIds(), texts(), List.of());
-        speeches().deleteOne(eq("_id", speechId));
+        removeOwned(previous, previous == null ? null : previous.factIds(), replayable(facts()), List.of());
+        removeOwned(previous, previous == null ? null : previous.textIds(), replayable(texts()), List.of());
+        replayable(speeches()).deleteOne(eq("_id", speechId));
         generation.incrementAndGet();
     }
 
@@ -202,7 +214,7 @@ public class StatsRepository {
 
     /** The feed position; written after the facts of each change, so a crash in between replays that change. */
     public void saveFeedPosition(FeedPosition position) {
-        state().replaceOne(eq("_id", "feed"), new Document("_id", "feed").append("cursor", position.cursor())
+        replayable(state()).replaceOne(eq("_id", "feed"), new Document("_id", "feed").append("cursor", position.cursor())
                 .append("appliedAt", position.appliedAt() == null ? null : Date.from(position.appliedAt())),
                 new ReplaceOptions().upsert(true));
     }

@@ -156,7 +156,7 @@ public class EmbeddedMongo implements MongoClientCustomizer {
                 return super.handleCommand(channel, database, command, query);
             } finally {
                 // also after a failed command: what it did change is visible to reads and must match the file
-                persist();
+                persist(journaled(query));
                 writes.unlock();
             }
         }
@@ -207,11 +207,26 @@ public class EmbeddedMongo implements MongoClientCustomizer {
 
         /** Writes every change to the file (one MVStore commit) and forces the file to the device. */
         private void persist() {
+            persist(true);
+        }
+
+        /**
+         * Commits what the last command changed: on the file, so it survives a SIGKILL. Forced to the device only
+         * when the client asked for a journaled write (MongoDB's {@code j}, the client's default): the feed consumer
+         * asks for none for what it can replay from the change feed, so it does not wait for a sync per command.
+         */
+        private void persist(boolean sync) {
             if (store.isClosed() || !store.hasUnsavedChanges()) {
                 return;
             }
             store.commit();
-            store.sync();
+            if (sync) {
+                store.sync();
+            }
+        }
+
+        private static boolean journaled(Document command) {
+            return !(command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j")));
         }
 
         private void compact() {
