@@ -65,6 +65,10 @@ class HostileInputIT {
     private static RawHttp http;
     private static String factId;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads a body value as a strict server would: big numbers stay exact, 1e309 is no infinity. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private String token;
     private long tokenAt;
@@ -308,9 +312,11 @@ class HostileInputIT {
         for (List<Object> field : fields) {
             JsonNode fieldSchema = schemas.resolve(schemaAt(schema, field));
             fieldsCovered.add(where + " " + pathText(field));
+            boolean required = isRequired(schema, field);
             for (HostileValues.Json value : HostileValues.forField(fieldSchema)) {
                 byte[] body = replaceAt(base.jsonBody, field, value.bytes());
-                send(base, where, "body " + pathText(field) + " = " + value.kind(), base.request().body(body));
+                send(base, where, "body " + pathText(field) + " = " + value.kind(), base.request().body(body), null,
+                        bodyViolation(fieldSchema, value.bytes(), required));
             }
         }
         // missing required fields, of the body and of each nested object
@@ -323,7 +329,8 @@ class HostileInputIT {
                 JsonNode parent = nodeAt(copy, object);
                 if (parent instanceof ObjectNode o) {
                     o.remove(required.asText());
-                    send(base, where, "body " + pathText(field) + " missing", base.request().body(bytes(copy)));
+                    send(base, where, "body " + pathText(field) + " missing", base.request().body(bytes(copy)), null,
+                            "leaves out a required field");
                 }
             }
         }
@@ -354,7 +361,8 @@ class HostileInputIT {
                 .getBytes(StandardCharsets.UTF_8));
         whole.put("body in UTF-16", text.getBytes(StandardCharsets.UTF_16));
         for (Map.Entry<String, byte[]> e : whole.entrySet()) {
-            send(base, where, e.getKey(), base.request().body(e.getValue()));
+            boolean invalid = !e.getKey().startsWith("duplicate keys");
+            send(base, where, e.getKey(), base.request().body(e.getValue()), null, invalid ? "is not a valid body" : null);
         }
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "application/json; charset=iso-8859-1", "application/jsonx", "multipart/form-data")) {
@@ -420,15 +428,20 @@ class HostileInputIT {
     // ------------------------------------------------------------------ checking an answer
 
     private void send(Base base, String where, String variant, RawHttp.Request request) throws InterruptedException {
-        send(base, where, variant, request, null);
+        send(base, where, variant, request, null, null);
+    }
+
+    private void send(Base base, String where, String variant, RawHttp.Request request, String invalid)
+            throws InterruptedException {
+        send(base, where, variant, request, invalid, null);
     }
 
     /**
      * Sends one request and checks its answer; {@code invalid} says why the parameter value sent breaks the
      * parameter's schema (then a 2xx means the service took a value its contract rules out), or is null.
      */
-    private void send(Base base, String where, String variant, RawHttp.Request request, String invalid)
-            throws InterruptedException {
+    private void send(Base base, String where, String variant, RawHttp.Request request, String invalid,
+            String invalidBody) throws InterruptedException {
         RawHttp.Answer answer = http.send(request);
         for (int i = 0; i < 5 && answer.status() == 429; i++) {
             String retry = answer.header("retry-after");
@@ -437,6 +450,10 @@ class HostileInputIT {
         }
         requests++;
         List<String[]> found = check(base, request, answer);
+        if (invalidBody != null && answer.dropped() == null && !Set.of(400, 413, 415).contains(answer.status())) {
+            found.add(new String[] { "invalid body not refused with 400", answer.status() + " for a body that "
+                    + invalidBody + ": " + abbreviate(answer.text()) });
+        }
         if (invalid != null && answer.status() / 100 == 2) {
             found.add(new String[] { "invalid value accepted", answer.status() + " for a value that " + invalid });
         }
@@ -530,6 +547,32 @@ class HostileInputIT {
     }
 
     // ------------------------------------------------------------------ bodies
+
+    /** Why a JSON value breaks a body field's schema (the body must then be refused with 400), or null. */
+    private static String bodyViolation(JsonNode fieldSchema, byte[] value, boolean required) {
+        JsonNode parsed;
+        try {
+            parsed = STRICT.readTree(value);
+        } catch (Exception e) {
+            return "is not valid JSON (or a number beyond any limit) in the field";
+        }
+        if (parsed.isNull() && !required) {
+            return null; // an optional field sent as null reads as left out
+        }
+        List<String> errors = schemas.check(fieldSchema, parsed);
+        return errors.isEmpty() ? null : "breaks the field's schema: " + errors.get(0);
+    }
+
+    private boolean isRequired(JsonNode bodySchema, List<Object> field) {
+        JsonNode parent = schemas.resolve(schemaAt(bodySchema, field.subList(0, field.size() - 1)));
+        Object last = field.get(field.size() - 1);
+        for (JsonNode r : parent.path("required")) {
+            if (r.asText().equals(last)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The first example of a JSON request body, or an object with the required fields at minimal values. */
     private JsonNode exampleOrMinimal(JsonNode content) {

@@ -69,6 +69,10 @@ final class SchemaCheck {
             }
             return;
         }
+        if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+            errors.add(at + ": " + value.asText() + " is no finite number");
+            return;
+        }
         if (!types.isEmpty() && types.stream().noneMatch(t -> hasType(t, value))) {
             errors.add(at + ": " + kind(value) + ", the schema says " + types);
             return;
