@@ -2,6 +2,7 @@ package org.cppcc.archive.document.rest;
 
 import java.util.List;
 
+import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.document.api.CompilationSummary;
 import org.cppcc.archive.document.api.SpeechItem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cppcc.archive.contract.Params;
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.Roles;
 import org.cppcc.archive.document.api.ChangeItem;
 import org.cppcc.archive.document.api.ChangePage;
 import org.cppcc.archive.document.mapping.SpeechMapper;

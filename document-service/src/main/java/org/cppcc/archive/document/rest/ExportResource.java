@@ -8,6 +8,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.cppcc.archive.contract.Params;
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.ProblemException;
+import org.cppcc.archive.contract.Roles;
 import org.cppcc.archive.document.api.SpeechDetail;
 import org.cppcc.archive.document.service.CompilationService;
 import org.cppcc.archive.document.service.ExportService;

@@ -19,6 +19,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cppcc.archive.contract.Params;
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.ProblemException;
+import org.cppcc.archive.contract.Roles;
 import org.cppcc.archive.document.api.AuditEntry;
 import org.cppcc.archive.document.api.PageResult;
 import org.cppcc.archive.document.api.SpeechDetail;

@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.cppcc.archive.contract.Problems;
 import org.cppcc.archive.gateway.config.GatewayConfig;
 import org.cppcc.archive.gateway.proxy.Upstreams;
 import org.cppcc.archive.gateway.proxy.Upstreams.Upstream;
-import org.cppcc.archive.gateway.web.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 

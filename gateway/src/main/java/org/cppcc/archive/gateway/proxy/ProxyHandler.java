@@ -6,12 +6,12 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.cppcc.archive.contract.Problems;
+import org.cppcc.archive.contract.RequestIds;
 import org.cppcc.archive.gateway.config.GatewayConfig;
 import org.cppcc.archive.gateway.proxy.Upstreams.Upstream;
 import org.cppcc.archive.gateway.ratelimit.RateLimiter;
 import org.cppcc.archive.gateway.ratelimit.TokenBucket;
-import org.cppcc.archive.gateway.web.Problems;
-import org.cppcc.archive.gateway.web.RequestIds;
 import org.jboss.logging.Logger;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;

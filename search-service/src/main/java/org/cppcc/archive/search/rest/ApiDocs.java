@@ -1,5 +1,7 @@
 package org.cppcc.archive.search.rest;
 
+import org.cppcc.archive.contract.Problem;
+
 /** Constants for the OpenAPI annotations: examples from the seed compilation (四川省政协 2021-09-28). */
 final class ApiDocs {
 

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.Roles;
 import org.cppcc.archive.search.service.FeedConsumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,7 +35,7 @@ public class IndexAdminResource {
 
     @POST
     @Path("/rebuild")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "rebuildSearchIndex", summary = "Replay the change feed into a fresh index and swap it in", description = "Role: admin. Answers 202 at once (state started, or running when a rebuild is already under way); progress in GET /api/v1/search/status.")
     @APIResponse(responseCode = "202", description = "Rebuild started or already running", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = FeedConsumer.RebuildTicket.class), examples = @ExampleObject(name = "started", value = ApiDocs.REBUILD)))
     public Response rebuild() {

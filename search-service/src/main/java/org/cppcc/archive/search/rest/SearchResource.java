@@ -1,8 +1,6 @@
 package org.cppcc.archive.search.rest;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cppcc.archive.contract.Params;
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.ProblemException;
+import org.cppcc.archive.contract.Roles;
 import org.cppcc.archive.search.index.SearchModel.Filters;
 import org.cppcc.archive.search.index.SearchModel.Hit;
 import org.cppcc.archive.search.index.SearchModel.Result;
@@ -63,21 +65,23 @@ public class SearchResource {
     }
 
     @GET
-    @RolesAllowed("reader")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "searchSpeeches", summary = "Search speeches: words, \"quoted phrases\", -exclusion, OR; filters and facets", description = "Role: reader. Example: q=有事来协商 region=南充市. page × size must not exceed 10000.")
     @APIResponse(responseCode = "200", description = "One page of hits with highlights and facet counts", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SearchResponse.class), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.SEARCH)))
     @APIResponse(responseCode = "400", description = "An invalid query, filter, date, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public SearchResponse search(@Parameter(description = "the query, e.g. 有事来协商 or \"委员履职\" -疫情", schema = @Schema(type = SchemaType.STRING)) @QueryParam("q") String q, @Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("compilationId") String compilationId, @Parameter(description = "only this region, e.g. 成都市", schema = @Schema(type = SchemaType.STRING)) @QueryParam("region") String region, @Parameter(description = "only this division code, e.g. 510100", schema = @Schema(type = SchemaType.STRING)) @QueryParam("regionCode") String regionCode, @Parameter(description = "only this level of committee", schema = @Schema(enumeration = { "prefecture-city", "autonomous-prefecture", "district", "county-level-city", "county" })) @QueryParam("level") String level, @Parameter(description = "only this committee, e.g. 政协成都市委员会", schema = @Schema(type = SchemaType.STRING)) @QueryParam("committee") String committee, @Parameter(description = "only speeches of this kind of speaker (a speech without one is a committee's)", schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind, @Parameter(description = "meetings on or after this date, e.g. 2021-09-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dateFrom") String dateFrom, @Parameter(description = "meetings on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dateTo") String dateTo, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) throws IOException {
         long started = System.nanoTime();
-        int pageNo = integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = integer("size", size, 20, 1, MAX_SIZE);
+        int pageNo = Params.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = Params.integer("size", size, 20, 1, MAX_SIZE);
         if ((long) pageNo * pageSize > MAX_WINDOW) {
             throw new ProblemException(400, "page × size must not exceed " + MAX_WINDOW + "; narrow the query.");
         }
-        Filters filters = new Filters(compilationId == null || compilationId.isBlank() ? null
-                : (long) longValue("compilationId", compilationId),
-                filter("region", region), filter("regionCode", regionCode), filter("level", level),
-                filter("committee", committee), filter("speakerKind", speakerKind), date("dateFrom", dateFrom), date("dateTo", dateTo));
+        Filters filters = new Filters(Params.optionalId("compilationId", compilationId),
+                Params.text("region", region, MAX_FILTER_LENGTH),
+                Params.text("regionCode", regionCode, MAX_FILTER_LENGTH),
+                Params.text("level", level, MAX_FILTER_LENGTH), Params.text("committee", committee, MAX_FILTER_LENGTH),
+                Params.text("speakerKind", speakerKind, MAX_FILTER_LENGTH), Params.date("dateFrom", dateFrom),
+                Params.date("dateTo", dateTo));
         try {
             Result result = search.search(q, filters, pageNo, pageSize);
             long took = (System.nanoTime() - started) / 1_000_000;
@@ -89,15 +93,13 @@ public class SearchResource {
 
     @GET
     @Path("/suggest")
-    @RolesAllowed("reader")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "suggestSearchTerms", summary = "Completions from titles, headings and frequent terms", description = "Role: reader.")
     @APIResponse(responseCode = "200", description = "Completions", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SuggestResponse.class), examples = @ExampleObject(name = "有事", value = ApiDocs.SUGGEST)))
     @APIResponse(responseCode = "400", description = "No q, or an invalid size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public SuggestResponse suggest(@Parameter(description = "the beginning typed so far, e.g. 有事", schema = @Schema(type = SchemaType.STRING)) @QueryParam("q") String q, @Parameter(description = "at most this many", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "10")) @QueryParam("size") String size) throws IOException {
-        if (q == null || q.isBlank()) {
-            throw new ProblemException(400, "Parameter q is required.");
-        }
-        int limit = integer("size", size, 10, 1, 20);
+        Params.required("q", q);
+        int limit = Params.integer("size", size, 10, 1, 20);
         try {
             return new SuggestResponse(q, search.suggest(q, limit));
         } catch (QueryParser.InvalidQueryException e) {
@@ -107,65 +109,16 @@ public class SearchResource {
 
     @GET
     @Path("/similar/{speechId}")
-    @RolesAllowed("reader")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "findSimilarSpeeches", summary = "Speeches like this one (more like this)", description = "Role: reader.")
     @APIResponse(responseCode = "200", description = "Similar speeches, best first", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SimilarResponse.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SIMILAR)))
     @APIResponse(responseCode = "400", description = "The speech id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The speech is not in the index", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
     public SimilarResponse similar(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("speechId") String speechId, @Parameter(description = "at most this many", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5")) @QueryParam("size") String size)
             throws IOException {
-        long id = longValue("speechId", speechId);
-        int limit = integer("size", size, 5, 1, 20);
+        long id = Params.id("speechId", speechId);
+        int limit = Params.integer("size", size, 5, 1, 20);
         return search.similar(id, limit).map(hits -> new SimilarResponse(id, hits))
                 .orElseThrow(() -> new ProblemException(404, "Speech " + id + " is not in the search index."));
-    }
-
-    private static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw new ProblemException(400, "Parameter " + name + " must be between " + min + " and " + max + ".");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "Parameter " + name + " must be an integer.");
-        }
-    }
-
-    private static long longValue(String name, String value) {
-        try {
-            long parsed = Long.parseLong(value.strip());
-            if (parsed < 1) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "Parameter " + name + " must be a positive integer.");
-        }
-    }
-
-    private static String filter(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_FILTER_LENGTH) {
-            throw new ProblemException(400, "Parameter " + name + " is longer than " + MAX_FILTER_LENGTH
-                    + " characters.");
-        }
-        return value.strip();
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "Parameter " + name + " must be a date like 2021-09-28.");
-        }
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.Roles;
 import org.cppcc.archive.search.service.FeedConsumer;
 import org.cppcc.archive.search.service.LuceneSpeechIndex;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,7 +52,7 @@ public class SearchStatusResource {
     }
 
     @GET
-    @RolesAllowed("reader")
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getSearchStatus", summary = "Indexed speeches, feed cursor and head, lag", description = "Role: reader.")
     @APIResponse(responseCode = "200", description = "The state of the index", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SearchStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public SearchStatus status() throws IOException {

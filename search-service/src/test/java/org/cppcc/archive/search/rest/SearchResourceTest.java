@@ -15,6 +15,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.search.client.DocumentClient;
 import org.cppcc.archive.search.index.ChangeItem;
 import org.cppcc.archive.search.index.TestSpeeches;

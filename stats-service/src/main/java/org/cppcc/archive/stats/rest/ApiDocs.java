@@ -3,6 +3,7 @@ package org.cppcc.archive.stats.rest;
 import java.util.List;
 import java.util.Map;
 
+import org.cppcc.archive.contract.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Constants for the OpenAPI annotations: examples from the seed compilation (四川省政协 2021-09-28). */

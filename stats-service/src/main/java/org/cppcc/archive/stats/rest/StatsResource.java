@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cppcc.archive.contract.Params;
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.ProblemException;
+import org.cppcc.archive.contract.Roles;
 import org.cppcc.archive.stats.divisions.CommitteeCoverage;
 import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.Tier;
@@ -56,7 +59,7 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class StatsResource {
 
-    private static final Set<String> STATUSES = Set.of("extracted", "confirmed", "corrected", "rejected");
+    private static final List<String> STATUSES = List.of("extracted", "confirmed", "corrected", "rejected");
 
     private final StatsQueries queries;
     private final SecurityIdentity identity;
@@ -69,7 +72,7 @@ public class StatsResource {
     @GET
     @Path("/overview")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getStatsOverview", summary = "Compilations, speeches (body / outline only / truncated), committees by level, characters, facts by category", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "2021-09-28", value = ApiDocs.OVERVIEW)))
     public Map<String, Object> overview() {
@@ -79,7 +82,7 @@ public class StatsResource {
     @GET
     @Path("/platforms")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region, speaker kind and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "Platforms per region, speaker kind and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS_CSV)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -92,7 +95,7 @@ public class StatsResource {
     @GET
     @Path("/platforms")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
     public String platformsCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region,
@@ -110,7 +113,7 @@ public class StatsResource {
     @GET
     @Path("/members")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getMemberStats", summary = "CPPCC members per region and speaker kind, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "Members per region and speaker kind", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -123,7 +126,7 @@ public class StatsResource {
     @GET
     @Path("/members")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
     public String membersCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region,
@@ -140,19 +143,19 @@ public class StatsResource {
     @GET
     @Path("/coverage")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getCoverageStats", summary = "Divisions represented by a speaker, per province of the speeches: prefecture-level and county-level, body vs outline only", description = "Role: analyst. The denominators are the GB/T 2260 divisions of each province the speeches' regions lie in. With Accept: text/csv one row per prefecture-level division.")
     @APIResponse(responseCode = "200", description = "Coverage per province and prefecture-level division", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsQueries.Coverage.class), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE_CSV)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public StatsQueries.Coverage coverage(@QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        return queries.coverage(longParam("compilationId", compilationId), speakerKind(speakerKind));
+        return queries.coverage(Params.optionalId("compilationId", compilationId), speakerKind(speakerKind));
     }
 
     @GET
     @Path("/coverage")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     public String coverageCsv(@QueryParam("compilationId") String compilationId,
             @QueryParam("speakerKind") String speakerKind) {
@@ -171,7 +174,7 @@ public class StatsResource {
     @GET
     @Path("/facts")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "listFacts", summary = "Extracted facts with provenance, filtered and paged", description = "Role: analyst. Each fact carries its exact sentence and character offsets. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "One page of facts", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACTS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "An invalid category, tier, speakerKind, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
@@ -183,20 +186,17 @@ public class StatsResource {
             @QueryParam("speechId") String speechId, @QueryParam("q") String q,
             @Parameter(schema = @Schema(enumeration = { "extracted", "confirmed", "corrected", "rejected" })) @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        status = blankToNull(status);
-        if (status != null && !STATUSES.contains(status)) {
-            throw new ProblemException(400, "status must be one of " + STATUSES + ".");
-        }
-        FactFilter filter = new FactFilter(enumParam("category", category, Category.values()),
-                enumParam("tier", tier, Tier.values()), blankToNull(region), speakerKind(speakerKind),
-                longParam("speechId", speechId), blankToNull(q), status);
-        return queries.facts(filter, intParam("page", page, 0, 0, 100_000), intParam("size", size, 20, 1, 100));
+        status = Params.oneOf("status", status, STATUSES);
+        FactFilter filter = new FactFilter(Params.oneOf("category", category, Category.values()),
+                Params.oneOf("tier", tier, Tier.values()), blankToNull(region), speakerKind(speakerKind),
+                Params.optionalId("speechId", speechId), blankToNull(q), status);
+        return queries.facts(filter, Params.integer("page", page, 0, 0, 100_000), Params.integer("size", size, 20, 1, 100));
     }
 
     @GET
     @Path("/facts")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     public String factsCsv(@QueryParam("category") String category, @QueryParam("tier") String tier,
             @QueryParam("region") String region, @QueryParam("speakerKind") String speakerKind,
@@ -216,7 +216,7 @@ public class StatsResource {
     @GET
     @Path("/facts/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getFact", summary = "One extracted fact with its provenance and curation", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACT)))
     @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
@@ -227,27 +227,25 @@ public class StatsResource {
     @GET
     @Path("/topics")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getTopicMentions", summary = "Mentions of each term per speech, region and speaker kind, e.g. terms=有事来协商,双助,提案", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "Mentions per term", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.TOPICS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public Map<String, Object> topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        if (terms == null || terms.isBlank()) {
-            throw new ProblemException(400, "terms is required: a comma-separated list, e.g. terms=有事来协商,双助.");
-        }
+        Params.required("terms", terms, "a comma-separated list, e.g. terms=有事来协商,双助.");
         List<String> list = Arrays.stream(terms.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
                 .toList();
         if (list.isEmpty() || list.size() > 20 || list.stream().anyMatch(t -> t.length() > 50)) {
             throw new ProblemException(400, "terms must name 1 to 20 terms of at most 50 characters.");
         }
-        return queries.topics(list, longParam("compilationId", compilationId), speakerKind(speakerKind));
+        return queries.topics(list, Params.optionalId("compilationId", compilationId), speakerKind(speakerKind));
     }
 
     @GET
     @Path("/topics")
     @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
     @SuppressWarnings("unchecked")
     public String topicsCsv(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
@@ -275,7 +273,7 @@ public class StatsResource {
     @Path("/facts/{id}/curation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "curateFact", summary = "Confirm, correct or reject a fact; survives re-extraction while its sentence remains", description = "Role: admin.")
     @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CurationRequest.class), examples = @ExampleObject(name = "correct", value = ApiDocs.CURATION)))
     @APIResponse(responseCode = "200", description = "The curated fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACT)))
@@ -293,53 +291,15 @@ public class StatsResource {
     }
 
     private static Scope scope(String compilationId, String region, String speakerKind) {
-        return new Scope(longParam("compilationId", compilationId), blankToNull(region), speakerKind(speakerKind));
+        return new Scope(Params.optionalId("compilationId", compilationId), blankToNull(region), speakerKind(speakerKind));
     }
 
     private static SpeakerKind speakerKind(String value) {
-        String v = blankToNull(value);
-        return v == null ? null : SpeakerKind.fromValue(v).orElseThrow(() -> new ProblemException(400,
-                "speakerKind must be one of " + Arrays.stream(SpeakerKind.values()).map(SpeakerKind::value).toList()
-                        + "."));
-    }
-
-    /** An enum-valued filter by its constant's name; blank → null, unknown → 400. */
-    private static <E extends Enum<E>> E enumParam(String name, String value, E[] values) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        return Arrays.stream(values).filter(e -> e.name().equals(v)).findFirst()
-                .orElseThrow(() -> new ProblemException(400, name + " must be one of " + Arrays.toString(values) + "."));
+        return Params.oneOf("speakerKind", value, SpeakerKind::fromValue,
+                Arrays.stream(SpeakerKind.values()).map(SpeakerKind::value).toList());
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Long longParam(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, name + " must be an integer.");
-        }
-    }
-
-    private static int intParam(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(value.strip());
-            if (v < min || v > max) {
-                throw new ProblemException(400, name + " must be between " + min + " and " + max + ".");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, name + " must be an integer between " + min + " and " + max + ".");
-        }
     }
 }

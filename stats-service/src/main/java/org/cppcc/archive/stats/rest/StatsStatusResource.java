@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cppcc.archive.contract.Problem;
+import org.cppcc.archive.contract.Roles;
 import org.bson.Document;
 import org.cppcc.archive.stats.feed.FeedConsumer;
 import org.cppcc.archive.stats.store.StatsStore;
@@ -48,7 +50,7 @@ public class StatsStatusResource {
     }
 
     @GET
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getStatsStatus", summary = "Facts and speeches stored, feed cursor and head, lag", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The state of the fact store", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public StatsStatus status() {

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 
+import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.stats.service.ChangeApplier;
 import org.cppcc.archive.stats.service.ChangeApplier.Change;
 import org.cppcc.archive.stats.store.StatsStore;

@@ -1,12 +1,13 @@
-package org.cppcc.archive.document.rest;
+package org.cppcc.archive.contract;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * RFC 9457 problem details: the body of every error this service answers. Extension members: {@code requestId},
- * {@code violations} (invalid inputs) and {@code line} (1-based line of an import that does not parse).
+ * RFC 9457 problem details: the body of every error a service or the gateway answers. Extension members:
+ * {@code requestId}, {@code violations} (invalid inputs) and {@code line} (1-based line of an import that does not
+ * parse; only document-service sets it).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, String requestId,
