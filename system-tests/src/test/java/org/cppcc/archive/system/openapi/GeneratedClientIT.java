@@ -40,13 +40,13 @@ import org.junit.jupiter.api.Test;
 class GeneratedClientIT {
 
     private static SystemUnderTest system;
-    private static long seedCompilationId;
+    private static int seedCompilationId;
 
     @BeforeAll
     static void start() throws Exception {
         system = SystemUnderTest.get();
         seedCompilationId = new CompilationsApi(client(Keycloak.portalToken())).listCompilations(0, 100).getItems()
-                .stream().mapToLong(c -> c.getId()).min().orElseThrow();
+                .stream().mapToInt(c -> c.getId().intValue()).min().orElseThrow();
     }
 
     /** A client of the gateway that sends {@code token} as its bearer token, or no token when it is null. */
@@ -94,7 +94,7 @@ class GeneratedClientIT {
         SearchApi search = new SearchApi(client(Keycloak.portalToken()));
         awaitIndexed(search);
         SearchResponse found = search.searchSpeeches(APISearchSpeechesRequest.newBuilder().q("有事来协商")
-                .compilationId(Math.toIntExact(seedCompilationId)).size(10).build());
+                .compilationId(seedCompilationId).size(10).build());
         assertTrue(found.getTotal() >= 2, "hits: " + found.getTotal());
         Hit neijiang = found.getHits().stream().filter(h -> h.getOrder() == 4).findFirst()
                 .orElseThrow(() -> new AssertionError("内江's speech is not among the hits: " + found.getHits()));
@@ -112,7 +112,7 @@ class GeneratedClientIT {
         awaitCaughtUp(stats, live);
         // The JSON objects of these operations are untyped in the document, so the client answers maps.
         Map<String, Object> platforms = (Map<String, Object>) stats.getPlatformStats(APIGetPlatformStatsRequest
-                .newBuilder().compilationId(Long.toString(seedCompilationId)).region("内江市").build());
+                .newBuilder().compilationId(Integer.toString(seedCompilationId)).region("内江市").build());
         List<Map<String, Object>> regions = (List<Map<String, Object>>) platforms.get("regions");
         assertEquals(1, regions.size(), platforms.toString());
         assertEquals("511000", regions.get(0).get("regionCode"));

@@ -45,8 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * 413 and 415 on every operation with a body. Each as {@code application/problem+json} with the {@code Problem}
  * schema, unless the resource documents that status itself (its own description and examples win);</li>
  * <li>the {@code Problem} and {@code Violation} schemas, when no annotation produced them;</li>
- * <li>the limits a JSON integer has anyway: the format (int32 when its maximum fits, else int64) and the bounds of
- * that format where the annotations state none;</li>
+ * <li>the limits of every integer: the format where the annotations give none (int32, as generators read an
+ * integer without format, unless a larger maximum is stated) and the bounds of its format where none are stated;</li>
  * <li>the examples, read from the service's {@code openapi/examples/*.json} resources rather than Java strings:
  * {@code {"<operationId>": {"requestBody": {"<name>": value}, "responses": {"<status>": {"<name>": value}}}}}, and
  * the common problem examples from this module's {@code openapi/problem-examples.json}.</li>
@@ -57,7 +57,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class ContractOpenApiFilter implements OASFilter {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_JSON = org.cppcc.archive.contract.Problem.MEDIA_TYPE;
     static final String PROBLEM = "Problem";
     static final String VIOLATION = "Violation";
     private static final List<String> HTTP_METHODS = List.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD",
@@ -300,7 +300,9 @@ public class ContractOpenApiFilter implements OASFilter {
         if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.INTEGER)) {
             BigDecimal max = schema.getMaximum() != null ? schema.getMaximum() : schema.getExclusiveMaximum();
             if (schema.getFormat() == null) {
-                schema.setFormat(max != null && max.compareTo(INT32_MAX) <= 0 ? "int32" : "int64");
+                // int32 unless a larger maximum is stated: what generators assumed for an integer without format
+                // (Integer in Java), so generated clients keep their types
+                schema.setFormat(max == null || max.compareTo(INT32_MAX) <= 0 ? "int32" : "int64");
             }
             boolean int32 = "int32".equals(schema.getFormat());
             if (schema.getMaximum() == null && schema.getExclusiveMaximum() == null) {
