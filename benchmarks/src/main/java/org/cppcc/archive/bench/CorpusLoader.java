@@ -37,7 +37,7 @@ final class CorpusLoader {
 
         waitUntil("search and stats caught up before the import", o.integer("timeout-seconds"), () ->
                 reader.get("/api/v1/search/status").json().path("lagChanges").asLong() == 0
-                        && analyst.get("/api/v1/stats/status").json().path("lag").asLong() == 0);
+                        && analyst.get("/api/v1/stats/status").json().path("lagChanges").asLong() == 0);
         long searchBase = reader.get("/api/v1/search/status").json().path("indexedSpeeches").asLong();
         JsonNode statsBase = analyst.get("/api/v1/stats/status").json();
 
@@ -74,7 +74,7 @@ final class CorpusLoader {
                     + "(start from an empty data directory, or pass another --seed)");
             if (waitForStats) {
                 waitUntil("the stats consumer has caught up", o.integer("timeout-seconds"),
-                        () -> analyst.get("/api/v1/stats/status").json().path("lag").asLong() == 0);
+                        () -> analyst.get("/api/v1/stats/status").json().path("lagChanges").asLong() == 0);
             }
             return new Loaded(ids, committees, total, paragraphs, false, Double.NaN);
         }
@@ -104,7 +104,7 @@ final class CorpusLoader {
             }
             if (statsDone == 0) {
                 stats = analyst.get("/api/v1/stats/status").json();
-                if (stats.path("speeches").asLong() >= statsTarget && stats.path("lag").asLong() == 0) {
+                if (stats.path("speeches").asLong() >= statsTarget && stats.path("lagChanges").asLong() == 0) {
                     statsDone = System.nanoTime();
                 }
             }

@@ -13,7 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.cppcc.archive.search.index.SpeechSearcher;
+import org.cppcc.archive.search.query.SpeechSearcher;
 import org.cppcc.archive.search.query.QueryParser;
 import org.cppcc.archive.search.query.QueryParser.ParsedQuery;
 

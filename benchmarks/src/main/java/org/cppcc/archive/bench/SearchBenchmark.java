@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.cppcc.archive.search.index.SearchModel.Filters;
+import org.cppcc.archive.search.model.Filters;
 
 /**
  * Loads the synthetic corpus (see {@link CorpusLoader}: import rate, indexing rate), reports the index size,

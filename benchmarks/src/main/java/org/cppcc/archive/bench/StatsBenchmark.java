@@ -73,7 +73,7 @@ public final class StatsBenchmark {
         }
         CorpusLoader.waitUntil("stats applied compilation " + k, o.integer("timeout-seconds"), () -> {
             Api.Response status = analyst.get("/api/v1/stats/status");
-            return status.json().path("speeches").asLong() > before && status.json().path("lag").asLong() == 0;
+            return status.json().path("speeches").asLong() > before && status.json().path("lagChanges").asLong() == 0;
         });
     }
 }

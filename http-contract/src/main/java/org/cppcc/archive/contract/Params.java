@@ -83,19 +83,22 @@ public final class Params {
         };
     }
 
-    /** A free-text filter: null when absent, else the stripped value of at most {@code max} characters. */
+    /**
+     * A free-text filter: null when absent, else the stripped value of at most {@code max} characters and without
+     * control characters (a NUL would reach the store's query language).
+     */
     public static String text(String name, String raw, int max) {
         if (absent(raw)) {
             return null;
         }
-        String value = raw.strip();
+        String value = withoutControlCharacters(name, raw.strip());
         if (value.length() > max) {
             throw new ProblemException(400, name + " must be at most " + max + " characters.");
         }
         return value;
     }
 
-    /** A value that must be there, as it was sent. */
+    /** A value that must be there, as it was sent, without control characters. */
     public static String required(String name, String raw) {
         return required(name, raw, null);
     }
@@ -105,7 +108,15 @@ public final class Params {
         if (absent(raw)) {
             throw new ProblemException(400, name + " is required" + (hint == null ? "." : ": " + hint));
         }
-        return raw;
+        return withoutControlCharacters(name, raw);
+    }
+
+    private static String withoutControlCharacters(String name, String value) {
+        // Line breaks and tabs come with pasted phrases and are white space to every reader; the others are not text.
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            throw new ProblemException(400, name + " must not contain control characters.");
+        }
+        return value;
     }
 
     /** An ISO date such as 2021-09-28, or null when absent. */

@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -80,8 +82,10 @@ public class ProblemMappers {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         if (e instanceof StreamConstraintsException) {
-            return ProblemResponses.of(400, "The body nests, or is sized, beyond what this service reads" + where
-                    + ".", request);
+            String field = topField(e);
+            return ProblemResponses.of(400, (field == null ? "The body" : "Field \"" + field + "\"")
+                    + " nests deeper, or holds a longer value, than this service reads" + where + ".", request,
+                    field == null ? null : List.of(new Problem.Violation(field, "is nested too deeply or too long")));
         }
         return ProblemResponses.of(400, "The body is not valid JSON for this operation" + where + ".", request);
     }
@@ -114,6 +118,20 @@ public class ProblemMappers {
         String requestId = RequestIds.of(request);
         LOG.errorf(e, "Unexpected failure on %s %s [%s]", request.method(), request.path(), requestId);
         return ProblemResponses.of(500, Problems.unexpected(requestId), request);
+    }
+
+    /** The member of the top-level object the parser was in when it stopped, or null. */
+    private static String topField(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return null;
+        }
+        String field = null;
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && c.getParent() != null; c = c.getParent()) {
+            if (c.getParent().getParent() == null) {
+                field = c.getCurrentName();
+            }
+        }
+        return field;
     }
 
     /** "order", "sections[0].paragraphs[2]": where in the body the mismatch is. */

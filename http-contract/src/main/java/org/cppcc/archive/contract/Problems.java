@@ -85,6 +85,20 @@ public final class Problems {
         response.end(Json.encode(problem));
     }
 
+    /**
+     * Answers a request the HTTP codec refused: its line and headers are not to be trusted, so the problem carries
+     * no {@code instance} and a fresh request id.
+     */
+    public static void sendUnrouted(HttpServerRequest request, int status, String detail) {
+        HttpServerResponse response = request.response();
+        String requestId = RequestIds.fresh();
+        Problem problem = new Problem("about:blank", title(status), status, detail, null, requestId, null, null);
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, requestId);
+        SecurityHeaders.apply(request, response);
+        response.end(Json.encode(problem));
+    }
+
     /** The path as the problem's {@code instance}; for a request line the codec refused, the raw URI or nothing. */
     static String path(HttpServerRequest request) {
         try {

@@ -75,4 +75,12 @@ class ParamsTest {
         assertEquals("status must be one of [a, b].", refusal(() -> Params.oneOf("status", "c", List.of("a", "b"))));
         assertEquals(Integer.valueOf(3), Params.<Integer>oneOf("n", "3", v -> v.equals("3") ? Optional.of(3) : Optional.empty(), List.of(3)));
     }
+
+    @Test
+    void freeTextRefusesControlCharactersButKeepsPastedLineBreaks() {
+        assertEquals("q must not contain control characters.", refusal(() -> Params.text("q", "镇级\u0000平台", 200)));
+        assertEquals("terms must not contain control characters.", refusal(() -> Params.required("terms", "双助\u001b")));
+        assertEquals("有事来协商\n平台", Params.text("q", "有事来协商\n平台", 200));
+        assertEquals("有事\t来协商", Params.required("q", "有事\t来协商"));
+    }
 }

@@ -22,19 +22,32 @@ public final class SystemUnderTest {
     public static final String KEYCLOAK_URL = System.getenv().getOrDefault("TEST_KEYCLOAK_URL",
             "http://127.0.0.1:8190");
     private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
-    private static final SystemUnderTest INSTANCE = new SystemUnderTest();
+    private static final String[] MODULES = { "document-service", "search-service", "stats-service", "gateway" };
+
+    /** Started on first use, not when the class loads (its constants are read without starting anything). */
+    private static final class Shared {
+        static final SystemUnderTest INSTANCE = new SystemUnderTest();
+    }
 
     private final Path workDir;
+    private static final String MANAGEMENT = "/management";
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** A separate system's own settings and packages (see {@link #startSeparate}); empty for the shared one. */
+    private final Map<String, String> extraEnv = new LinkedHashMap<>();
+    private final Map<String, Path> apps = new LinkedHashMap<>();
+    /** How long a (re)start may take: longer for a separate system, whose restarts compete with its own load. */
+    private final Duration readyTimeout;
 
     private SystemUnderTest() {
+        readyTimeout = Duration.ofSeconds(90);
         try {
             String base = System.getenv("TEST_WORK_DIR");
             workDir = base == null ? Files.createTempDirectory("system-")
                     : Files.createTempDirectory(Path.of(base), "system-");
-            for (String name : new String[] { "document-service", "search-service", "stats-service", "gateway" }) {
+            for (String name : MODULES) {
                 ports.put(name, freePort());
+                ports.put(name + MANAGEMENT, freePort());
             }
             start("document-service");
             start("search-service");
@@ -47,7 +60,84 @@ public final class SystemUnderTest {
     }
 
     public static SystemUnderTest get() {
-        return INSTANCE;
+        return Shared.INSTANCE;
+    }
+
+    /**
+     * Starts a system of its own (own ports, data and processes), e.g. one a test kills and restarts at will,
+     * with extra environment for every module and, per module, another packaged application directory (holding
+     * {@code quarkus-run.jar}). The services start side by side, the gateway once they are live. {@link #close}
+     * stops it.
+     */
+    public static SystemUnderTest startSeparate(String name, Map<String, String> env, Map<String, Path> apps) {
+        return new SystemUnderTest(name, env, apps);
+    }
+
+    private SystemUnderTest(String name, Map<String, String> env, Map<String, Path> apps) {
+        try {
+            String base = System.getenv("TEST_WORK_DIR");
+            workDir = base == null ? Files.createTempDirectory(name + "-")
+                    : Files.createTempDirectory(Path.of(base), name + "-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        extraEnv.putAll(env);
+        this.apps.putAll(apps);
+        readyTimeout = Duration.ofSeconds(240);
+        for (String module : MODULES) {
+            ports.put(module, freePort());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        for (String module : MODULES) {
+            if (!module.equals("gateway")) {
+                processes.put(module, launch(module, environment(module), workDir.resolve(module + ".log")));
+            }
+        }
+        for (String module : MODULES) {
+            if (!module.equals("gateway")) {
+                awaitReady(url(module), readyTimeout);
+            }
+        }
+        start("gateway");
+    }
+
+    /** Kills one module with SIGKILL, as a crash or a power cut would, and waits until it is gone. */
+    public synchronized void kill(String module) {
+        Process process = processes.remove(module);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The process id of a running module (for its RSS, say), or -1. */
+    public synchronized long pid(String module) {
+        Process process = processes.get(module);
+        return process != null && process.isAlive() ? process.pid() : -1;
+    }
+
+    /** Where this system keeps its logs and data. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Stops every module of this system. */
+    public synchronized void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
     }
 
     public String gatewayUrl() {
@@ -58,13 +148,18 @@ public final class SystemUnderTest {
         return "http://127.0.0.1:" + ports.get(module);
     }
 
+    /** The module's management interface (metrics, health with details), which listens on 127.0.0.1 only. */
+    public String managementUrl(String module) {
+        return url(module + MANAGEMENT);
+    }
+
     /** Starts (or restarts) one module and waits until it reports ready. */
     public synchronized void start(String module) {
         if (processes.containsKey(module) && processes.get(module).isAlive()) {
             return;
         }
         processes.put(module, launch(module, environment(module), workDir.resolve(module + ".log")));
-        awaitReady(url(module), Duration.ofSeconds(90));
+        awaitReady(url(module), readyTimeout);
     }
 
     /** Stops one module, as a crash or an operator would; the others keep running. */
@@ -89,6 +184,7 @@ public final class SystemUnderTest {
     public Process startGateway(int port, Map<String, String> overrides) {
         Map<String, String> env = environment("gateway");
         env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
         env.putAll(overrides);
         Process process = launch("gateway", env, workDir.resolve("gateway-" + port + ".log"));
         awaitReady("http://127.0.0.1:" + port, Duration.ofSeconds(60));
@@ -102,17 +198,23 @@ public final class SystemUnderTest {
         env.put("SEARCH_PORT", ports.get("search-service").toString());
         env.put("STATS_PORT", ports.get("stats-service").toString());
         env.put("GATEWAY_PORT", ports.get("gateway").toString());
+        env.put("DOCUMENT_MANAGEMENT_PORT", ports.get("document-service" + MANAGEMENT).toString());
+        env.put("SEARCH_MANAGEMENT_PORT", ports.get("search-service" + MANAGEMENT).toString());
+        env.put("STATS_MANAGEMENT_PORT", ports.get("stats-service" + MANAGEMENT).toString());
+        env.put("GATEWAY_MANAGEMENT_PORT", ports.get("gateway" + MANAGEMENT).toString());
         env.put("DOCUMENT_URL", url("document-service"));
         env.put("SEARCH_URL", url("search-service"));
         env.put("STATS_URL", url("stats-service"));
         env.put("DOCUMENT_DATA_DIR", workDir.resolve("data/document").toString());
         env.put("SEARCH_DATA_DIR", workDir.resolve("data/search").toString());
         env.put("STATS_DATA_DIR", workDir.resolve("data/stats").toString());
+        env.putAll(extraEnv);
         return env;
     }
 
     private Process launch(String module, Map<String, String> env, Path log) {
-        Path jar = REPO.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = apps.getOrDefault(module, REPO.resolve(module).resolve("target/quarkus-app"))
+                .resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the modules before the system tests");
         }
@@ -120,7 +222,7 @@ public final class SystemUnderTest {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         try {
             return builder.start();

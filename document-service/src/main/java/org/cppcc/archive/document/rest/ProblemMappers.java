@@ -8,6 +8,7 @@ import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.contract.ProblemResponses;
 import org.cppcc.archive.document.parsing.CompilationFormatException;
 import org.cppcc.archive.document.service.InvalidReferenceException;
+import org.cppcc.archive.document.service.SpeechGoneException;
 import org.cppcc.archive.document.service.SpeechNotFoundException;
 import org.cppcc.archive.document.service.UnreadableContentException;
 import org.cppcc.archive.document.service.UnsupportedFileTypeException;
@@ -29,7 +30,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response speechNotFound(SpeechNotFoundException e, HttpServerRequest request) {
-        return ProblemResponses.of(e.deleted() ? 410 : 404, e.getMessage(), request);
+        return ProblemResponses.of(404, e.getMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response speechGone(SpeechGoneException e, HttpServerRequest request) {
+        return ProblemResponses.of(410, e.getMessage(), request);
     }
 
     @ServerExceptionMapper

@@ -35,6 +35,7 @@ import org.cppcc.archive.document.mapping.SpeechMapper;
 import org.cppcc.archive.document.repository.SpeechEntity;
 import org.cppcc.archive.document.service.Slice;
 import org.cppcc.archive.document.service.SpeechFilter;
+import org.cppcc.archive.document.service.SpeechGoneException;
 import org.cppcc.archive.document.service.SpeechNotFoundException;
 import org.cppcc.archive.document.service.SpeechService;
 import org.cppcc.archive.document.service.SpeechSort;
@@ -108,9 +109,9 @@ public class SpeechResource {
     @APIResponse(responseCode = "410", description = "The speech was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @Parameter(description = "an ETag the caller has; 304 while it is current", schema = @Schema(type = SchemaType.STRING, maxLength = ETags.MAX_LENGTH)) @HeaderParam("If-None-Match") String ifNoneMatch) {
         long speechId = Params.id("id", id);
-        SpeechEntity s = speeches.find(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId, false));
+        SpeechEntity s = speeches.find(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId));
         if (s.deleted) {
-            throw new SpeechNotFoundException(speechId, true);
+            throw new SpeechGoneException(speechId);
         }
         String etag = ETags.of(s.id, s.version);
         if (ETags.noneMatch(Params.text("If-None-Match", ifNoneMatch, ETags.MAX_LENGTH), s.id, s.version)) {
@@ -226,7 +227,7 @@ public class SpeechResource {
     @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<AuditEntry> history(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id) {
         long speechId = Params.id("id", id);
-        return speeches.history(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId, false))
+        return speeches.history(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId))
                 .stream().map(mapper::audit).toList();
     }
 }

@@ -254,9 +254,9 @@ public class SpeechService {
     /** Read after the feed lock is held, so two writers with the same expected version cannot both pass. */
     private SpeechEntity current(long id, Long expectedVersion) {
         SpeechEntity s = SpeechEntity.<SpeechEntity>findByIdOptional(id)
-                .orElseThrow(() -> new SpeechNotFoundException(id, false));
+                .orElseThrow(() -> new SpeechNotFoundException(id));
         if (s.deleted) {
-            throw new SpeechNotFoundException(id, true);
+            throw new SpeechGoneException(id);
         }
         if (expectedVersion != null && s.version != expectedVersion) {
             throw new VersionMismatchException(id, s.version);

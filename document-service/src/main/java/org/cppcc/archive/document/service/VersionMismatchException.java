@@ -3,20 +3,7 @@ package org.cppcc.archive.document.service;
 /** The caller's expected version is not the current one: somebody else changed the speech in between. */
 public class VersionMismatchException extends RuntimeException {
 
-    private final long id;
-    private final long current;
-
     public VersionMismatchException(long id, long current) {
         super("Speech " + id + " is at version " + current + "; fetch it again and re-apply the change.");
-        this.id = id;
-        this.current = current;
-    }
-
-    public long id() {
-        return id;
-    }
-
-    public long current() {
-        return current;
     }
 }

@@ -20,10 +20,17 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.cppcc.archive.search.change.ChangeItem;
+import org.cppcc.archive.search.change.Compilation;
+import org.cppcc.archive.search.change.CompilationLookup;
+import org.cppcc.archive.search.change.Speech;
+import org.cppcc.archive.search.doc.Fields;
+import org.cppcc.archive.search.doc.SpeechDocuments;
+import org.cppcc.archive.search.model.AppliedBatch;
+import org.cppcc.archive.search.query.SpeechFilters;
 
 /**
  * One on-disk Lucene index and the feed cursor it has applied. The only owner of its {@link IndexWriter}.
@@ -37,10 +44,6 @@ public final class LuceneIndex implements Closeable {
 
     public static final String CURSOR_KEY = "feedCursor";
     public static final String APPLIED_AT_KEY = "appliedAt";
-
-    /** What a batch did. */
-    public record ApplyResult(int applied, int skipped, long cursor) {
-    }
 
     /** Work done with an acquired searcher. */
     @FunctionalInterface
@@ -99,7 +102,7 @@ public final class LuceneIndex implements Closeable {
      * Applies one batch of the feed, makes it searchable and commits it together with {@code next} as the cursor;
      * items at or below the current cursor are ignored, as are versions not newer than the indexed one.
      */
-    public synchronized ApplyResult apply(List<ChangeItem> items, long next) throws IOException {
+    public synchronized AppliedBatch apply(List<ChangeItem> items, long next) throws IOException {
         int applied = 0;
         int skipped = 0;
         for (ChangeItem item : items) {
@@ -138,7 +141,7 @@ public final class LuceneIndex implements Closeable {
             cursor = newCursor;
             appliedAt = now;
         }
-        return new ApplyResult(applied, skipped, cursor);
+        return new AppliedBatch(applied, skipped, cursor);
     }
 
     /** Runs {@code work} with a searcher acquired from the SearcherManager and released in finally. */
@@ -153,12 +156,7 @@ public final class LuceneIndex implements Closeable {
 
     /** Number of speeches (not tombstones) a search can find. */
     public int speechCount() throws IOException {
-        return search(s -> s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_SPEECH))));
-    }
-
-    /** The indexed (or deleting) version of a speech, if the index has seen it. */
-    public synchronized Optional<Long> version(long speechId) {
-        return Optional.ofNullable(versions.get(speechId));
+        return search(s -> s.count(SpeechFilters.speeches()));
     }
 
     @Override

@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.contract.Roles;
-import org.cppcc.archive.search.service.FeedConsumer;
+import org.cppcc.archive.search.model.RebuildTicket;
+import org.cppcc.archive.search.service.IndexService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -27,18 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 public class IndexAdminResource {
 
-    private final FeedConsumer feed;
+    private final IndexService index;
 
-    public IndexAdminResource(FeedConsumer feed) {
-        this.feed = feed;
+    public IndexAdminResource(IndexService index) {
+        this.index = index;
     }
 
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "rebuildSearchIndex", summary = "Replay the change feed into a fresh index and swap it in", description = "Role: admin. Answers 202 at once (state started, or running when a rebuild is already under way); progress in GET /api/v1/search/status.")
-    @APIResponse(responseCode = "202", description = "Rebuild started or already running", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = FeedConsumer.RebuildTicket.class), examples = @ExampleObject(name = "started", value = ApiDocs.REBUILD)))
+    @APIResponse(responseCode = "202", description = "Rebuild started or already running", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = RebuildTicket.class), examples = @ExampleObject(name = "started", value = ApiDocs.REBUILD)))
     public Response rebuild() {
-        return Response.accepted(feed.rebuild()).build();
+        return Response.accepted(index.rebuild()).build();
     }
 }

@@ -16,11 +16,10 @@ import org.cppcc.archive.contract.Params;
 import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.contract.ProblemException;
 import org.cppcc.archive.contract.Roles;
-import org.cppcc.archive.search.index.SearchModel.Filters;
-import org.cppcc.archive.search.index.SearchModel.Hit;
-import org.cppcc.archive.search.index.SearchModel.Result;
-import org.cppcc.archive.search.index.SearchModel.Suggestion;
-import org.cppcc.archive.search.query.QueryParser;
+import org.cppcc.archive.search.model.Filters;
+import org.cppcc.archive.search.model.Hit;
+import org.cppcc.archive.search.model.SearchResult;
+import org.cppcc.archive.search.model.Suggestion;
 import org.cppcc.archive.search.service.SearchService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -47,6 +46,12 @@ public class SearchResource {
     static final int MAX_SIZE = 100;
     static final int MAX_WINDOW = 10_000;
     static final int MAX_FILTER_LENGTH = 100;
+    /** Every level document-service gives a region (the five of the seed's committees first). */
+    static final List<String> LEVELS = List.of("prefecture-city", "autonomous-prefecture", "district",
+            "county-level-city", "county", "province", "municipality", "autonomous-region", "prefecture", "league",
+            "banner");
+    static final List<String> SPEAKER_KINDS = List.of("committee", "party", "federation", "sector",
+            "special-committee", "member");
 
     /** One page of results; {@code took} in milliseconds. */
     public record SearchResponse(long total, long took, List<Hit> hits, Map<String, Map<String, Long>> facets) {
@@ -77,18 +82,12 @@ public class SearchResource {
             throw new ProblemException(400, "page × size must not exceed " + MAX_WINDOW + "; narrow the query.");
         }
         Filters filters = new Filters(Params.optionalId("compilationId", compilationId),
-                Params.text("region", region, MAX_FILTER_LENGTH),
-                Params.text("regionCode", regionCode, MAX_FILTER_LENGTH),
-                Params.text("level", level, MAX_FILTER_LENGTH), Params.text("committee", committee, MAX_FILTER_LENGTH),
-                Params.text("speakerKind", speakerKind, MAX_FILTER_LENGTH), Params.date("dateFrom", dateFrom),
-                Params.date("dateTo", dateTo));
-        try {
-            Result result = search.search(q, filters, pageNo, pageSize);
-            long took = (System.nanoTime() - started) / 1_000_000;
-            return new SearchResponse(result.total(), took, result.hits(), result.facets());
-        } catch (QueryParser.InvalidQueryException e) {
-            throw new ProblemException(400, e.getMessage());
-        }
+                exact("region", region), exact("regionCode", regionCode), Params.oneOf("level", level, LEVELS),
+                exact("committee", committee), Params.oneOf("speakerKind", speakerKind, SPEAKER_KINDS),
+                Params.date("dateFrom", dateFrom), Params.date("dateTo", dateTo));
+        SearchResult result = search.search(q, filters, pageNo, pageSize);
+        long took = (System.nanoTime() - started) / 1_000_000;
+        return new SearchResponse(result.total(), took, result.hits(), result.facets());
     }
 
     @GET
@@ -100,11 +99,7 @@ public class SearchResource {
     public SuggestResponse suggest(@Parameter(description = "the beginning typed so far, e.g. 有事", schema = @Schema(type = SchemaType.STRING)) @QueryParam("q") String q, @Parameter(description = "at most this many", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "10")) @QueryParam("size") String size) throws IOException {
         Params.required("q", q);
         int limit = Params.integer("size", size, 10, 1, 20);
-        try {
-            return new SuggestResponse(q, search.suggest(q, limit));
-        } catch (QueryParser.InvalidQueryException e) {
-            throw new ProblemException(400, e.getMessage());
-        }
+        return new SuggestResponse(q, search.suggest(q, limit));
     }
 
     @GET
@@ -118,7 +113,15 @@ public class SearchResource {
             throws IOException {
         long id = Params.id("speechId", speechId);
         int limit = Params.integer("size", size, 5, 1, 20);
-        return search.similar(id, limit).map(hits -> new SimilarResponse(id, hits))
-                .orElseThrow(() -> new ProblemException(404, "Speech " + id + " is not in the search index."));
+        return new SimilarResponse(id, search.similar(id, limit));
+    }
+
+    /** An exact-value filter: free text up to {@value #MAX_FILTER_LENGTH} characters, no control characters. */
+    private static String exact(String name, String raw) {
+        String value = Params.text(name, raw, MAX_FILTER_LENGTH);
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new ProblemException(400, name + " must not contain control characters.");
+        }
+        return value;
     }
 }

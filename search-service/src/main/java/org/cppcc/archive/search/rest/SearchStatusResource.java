@@ -1,7 +1,6 @@
 package org.cppcc.archive.search.rest;
 
 import java.io.IOException;
-import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.contract.Roles;
-import org.cppcc.archive.search.service.FeedConsumer;
-import org.cppcc.archive.search.service.LuceneSpeechIndex;
+import org.cppcc.archive.search.model.SearchStatus;
+import org.cppcc.archive.search.service.IndexService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -33,22 +32,10 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class SearchStatusResource {
 
-    /**
-     * The state of the index as a portal or an operator sees it. {@code feedHead} is the newest cursor the
-     * consumer has seen (null before its first answer); {@code lagSeconds} counts from when the index last held
-     * every change.
-     */
-    public record SearchStatus(String service, long indexedSpeeches, long feedCursor, Long feedHead,
-            long lagChanges, long lagSeconds, boolean caughtUp, boolean feedRunning, String feedError,
-            Instant lastAppliedAt, boolean rebuilding, String lastRebuild) {
-    }
+    private final IndexService index;
 
-    private final LuceneSpeechIndex index;
-    private final FeedConsumer feed;
-
-    public SearchStatusResource(LuceneSpeechIndex index, FeedConsumer feed) {
+    public SearchStatusResource(IndexService index) {
         this.index = index;
-        this.feed = feed;
     }
 
     @GET
@@ -56,9 +43,6 @@ public class SearchStatusResource {
     @Operation(operationId = "getSearchStatus", summary = "Indexed speeches, feed cursor and head, lag", description = "Role: reader.")
     @APIResponse(responseCode = "200", description = "The state of the index", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SearchStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public SearchStatus status() throws IOException {
-        FeedConsumer.FeedState state = feed.state();
-        return new SearchStatus("search-service", index.speechCount(), state.cursor(), state.head(),
-                state.lagChanges(), state.lagSeconds(), state.caughtUp(), state.running(), state.lastError(),
-                index.appliedAt(), state.rebuilding(), state.lastRebuild());
+        return index.status();
     }
 }

@@ -2,15 +2,14 @@ package org.cppcc.archive.search.service;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import org.cppcc.archive.search.index.SearchModel.Filters;
-import org.cppcc.archive.search.index.SearchModel.Hit;
-import org.cppcc.archive.search.index.SearchModel.Result;
-import org.cppcc.archive.search.index.SearchModel.Suggestion;
 import org.cppcc.archive.search.index.SpeechIndex;
+import org.cppcc.archive.search.model.Filters;
+import org.cppcc.archive.search.model.Hit;
+import org.cppcc.archive.search.model.SearchResult;
+import org.cppcc.archive.search.model.Suggestion;
 import org.cppcc.archive.search.query.QueryParser;
 
 /** Search use cases over the service's {@link SpeechIndex}. */
@@ -21,15 +20,16 @@ public class SearchService {
 
     private final SpeechIndex index;
 
-    public SearchService(LuceneSpeechIndex index) {
+    public SearchService(SpeechIndex index) {
         this.index = index;
     }
 
     /** @throws QueryParser.InvalidQueryException for input the query language refuses */
-    public Result search(String q, Filters filters, int page, int size) throws IOException {
+    public SearchResult search(String q, Filters filters, int page, int size) throws IOException {
         return index.search(QueryParser.parse(q), filters, page, size);
     }
 
+    /** @throws QueryParser.InvalidQueryException for a prefix longer than {@value #MAX_SUGGEST_LENGTH} characters */
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
         if (prefix.codePointCount(0, prefix.length()) > MAX_SUGGEST_LENGTH) {
             throw new QueryParser.InvalidQueryException("The prefix is longer than " + MAX_SUGGEST_LENGTH
@@ -38,11 +38,8 @@ public class SearchService {
         return index.suggest(prefix, limit);
     }
 
-    public Optional<List<Hit>> similar(long speechId, int limit) throws IOException {
-        return index.similar(speechId, limit);
-    }
-
-    public long speechCount() throws IOException {
-        return index.speechCount();
+    /** @throws SpeechNotIndexedException when the index does not hold the speech */
+    public List<Hit> similar(long speechId, int limit) throws IOException {
+        return index.similar(speechId, limit).orElseThrow(() -> new SpeechNotIndexedException(speechId));
     }
 }

@@ -11,10 +11,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cppcc.archive.search.change.Speech;
+import org.cppcc.archive.search.query.SpeechSearcher;
 import org.cppcc.archive.search.analysis.TextNormalizer;
-import org.cppcc.archive.search.index.SearchModel.Filters;
-import org.cppcc.archive.search.index.SearchModel.Hit;
-import org.cppcc.archive.search.index.SearchModel.Result;
+import org.cppcc.archive.search.model.Filters;
+import org.cppcc.archive.search.model.Highlight;
+import org.cppcc.archive.search.model.Hit;
+import org.cppcc.archive.search.model.SearchResult;
 import org.cppcc.archive.search.query.QueryParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +121,7 @@ class QuotedFragmentsTest {
     /** Null when the fragment finds its speech with the fragment highlighted, else what went wrong. */
     private String check(Speech speech, String fragment) throws IOException {
         // a first page of 10 is enough for most fragments; loading and highlighting 100 hits is most of the time
-        Result result = search("\"" + fragment + "\"", 10);
+        SearchResult result = search("\"" + fragment + "\"", 10);
         if (result.total() > 10 && result.hits().stream().noneMatch(h -> h.speechId() == speech.id())) {
             result = search("\"" + fragment + "\"", 100);
         }
@@ -127,7 +130,7 @@ class QuotedFragmentsTest {
             return "not among the " + result.total() + " hits";
         }
         String wanted = TextNormalizer.normalize(fragment).strip();
-        for (SearchModel.Highlight highlight : hit.highlights()) {
+        for (Highlight highlight : hit.highlights()) {
             Matcher marked = MARKED.matcher(highlight.fragment());
             while (marked.find()) {
                 if (TextNormalizer.normalize(unescape(marked.group(1))).equals(wanted)) {
@@ -138,7 +141,7 @@ class QuotedFragmentsTest {
         return "found, but no highlight marks it: " + hit.highlights();
     }
 
-    private Result search(String q, int size) throws IOException {
+    private SearchResult search(String q, int size) throws IOException {
         return index.search(s -> searcher.search(s, QueryParser.parse(q), Filters.none(), 0, size));
     }
 

@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cppcc.archive.search.index.SearchModel.Filters;
-import org.cppcc.archive.search.index.SearchModel.Hit;
+import org.cppcc.archive.search.query.SpeechSearcher;
+import org.cppcc.archive.search.model.Filters;
+import org.cppcc.archive.search.model.Hit;
 import org.cppcc.archive.search.query.QueryParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,8 @@
 package org.cppcc.archive.search.index;
 
+import org.cppcc.archive.search.change.Speech;
+import org.cppcc.archive.search.change.ChangeItem;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +36,7 @@ public final class SeedSpeeches {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
             }
-            return SpeechDocuments.JSON.readValue(in, new TypeReference<List<Speech>>() { });
+            return TestSpeeches.JSON.readValue(in, new TypeReference<List<Speech>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,7 +47,7 @@ public final class SeedSpeeches {
         LuceneIndex index = LuceneIndex.open(dir, TestSpeeches.COMPILATIONS);
         List<ChangeItem> items = new ArrayList<>();
         for (Speech speech : speeches) {
-            items.add(ChangeItem.upsert(items.size() + 1, speech));
+            items.add(TestSpeeches.upsert(items.size() + 1, speech));
         }
         index.apply(items, items.size());
         return index;

@@ -4,13 +4,36 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.cppcc.archive.search.change.ChangeItem;
+import org.cppcc.archive.search.change.Compilation;
+import org.cppcc.archive.search.change.CompilationLookup;
+import org.cppcc.archive.search.change.Speech;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 /** Small speeches shaped like the seed's, for indexer and resource tests. */
 public final class TestSpeeches {
+
+    /** Reads speeches as the feed publishes them. */
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public static final CompilationLookup COMPILATIONS = id -> Optional.of(new Compilation(id,
             "全省政协工作经验交流会发言材料汇编", "推动新时代人民政协工作不断走深走实", LocalDate.of(2021, 9, 28)));
 
     private TestSpeeches() {
+    }
+
+    /** The feed's entry for a created or changed speech. */
+    public static ChangeItem upsert(long cursor, Speech speech) {
+        return new ChangeItem(cursor, "upsert", speech.id(), speech.version(), speech);
+    }
+
+    /** The feed's entry for a deleted speech. */
+    public static ChangeItem delete(long cursor, long speechId, long version) {
+        return new ChangeItem(cursor, "delete", speechId, version, null);
     }
 
     public static Speech neijiang(long version) {

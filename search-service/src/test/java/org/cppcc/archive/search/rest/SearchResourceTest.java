@@ -11,40 +11,31 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
 import java.io.IOException;
+import java.net.URL;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.cppcc.archive.contract.Problem;
-import org.cppcc.archive.search.client.DocumentClient;
-import org.cppcc.archive.search.index.ChangeItem;
-import org.cppcc.archive.search.index.TestSpeeches;
-import org.cppcc.archive.search.service.LuceneSpeechIndex;
+import org.cppcc.archive.search.index.SpeechIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** The HTTP contract of search: roles allowed and refused, parameters, hostile input, highlights. */
 @QuarkusTest
+@TestProfile(FreshIndexProfile.class)
 class SearchResourceTest {
 
     @Inject
-    LuceneSpeechIndex index;
-
-    @Inject
-    DocumentClient documents;
+    SpeechIndex index;
 
     @BeforeEach
     void feed() throws IOException {
-        documents.remember(TestSpeeches.COMPILATIONS.find(1).orElseThrow());
-        long after = index.cursor();
-        if (after == 0 || index.speechCount() < 4) {
-            index.apply(after, List.of(ChangeItem.upsert(after + 1, TestSpeeches.neijiang(1)),
-                    ChangeItem.upsert(after + 2, TestSpeeches.bazhong(1)),
-                    ChangeItem.upsert(after + 3, TestSpeeches.shunqing(1)),
-                    ChangeItem.upsert(after + 4, TestSpeeches.wusheng(1))), after + 4);
-        }
+        SearchTestData.seed(index);
     }
 
     @Test
@@ -146,10 +137,18 @@ class SearchResourceTest {
                 .then().statusCode(202).body("state", oneOf("started", "running"));
     }
 
+    /** The metrics are on the management interface (127.0.0.1), not on the API's port. */
+    @TestHTTPResource(value = "/metrics", management = true) // under the management root, /q
+    URL metrics;
+
     @Test
     void metricsExposeTheLag() {
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("search_feed_lag_changes"))
-                .body(containsString("search_feed_lag_seconds"));
+        given().get(metrics).then().statusCode(200)
+                .body(containsString("feed_lag_changes"))
+                .body(containsString("feed_lag_seconds"))
+                .body(containsString("feed_cursor"))
+                .body(containsString("feed_changes_applied_total"))
+                .body(containsString("feed_errors_total"))
+                .body(containsString("search_index_speeches"));
     }
 }

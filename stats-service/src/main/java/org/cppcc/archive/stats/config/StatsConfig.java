@@ -1,7 +1,6 @@
 package org.cppcc.archive.stats.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -47,21 +46,15 @@ public interface StatsConfig {
     }
 
     interface Feed {
-        /** Follow the document service's change feed in the background. */
+        /** Follow document-service's change feed in the background (off in tests that feed the applier directly). */
         @WithDefault("true")
         boolean enabled();
 
+        /** document-service's base URL, reached directly (not through the gateway). */
         @WithDefault("http://127.0.0.1:8081")
         String documentUrl();
 
-        /** The realm's token endpoint, for the feed-consumer service account. */
-        String tokenUrl();
-
-        @WithDefault("feed-consumer")
-        String clientId();
-
-        Optional<String> clientSecret();
-
+        /** Changes per request (1-500). */
         @WithDefault("100")
         int batchSize();
 
@@ -69,8 +62,11 @@ public interface StatsConfig {
         @WithDefault("20")
         int waitSeconds();
 
-        /** Pause after a failed poll before the next try. */
-        @WithDefault("5s")
-        Duration retryDelay();
+        /** First retry delay after a failure; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
     }
 }

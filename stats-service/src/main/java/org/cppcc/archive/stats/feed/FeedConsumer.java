@@ -1,162 +1,182 @@
 package org.cppcc.archive.stats.feed;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
-import org.bson.Document;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.change.ChangePage;
 import org.cppcc.archive.stats.config.StatsConfig;
+import org.cppcc.archive.stats.repository.StatsRepository;
+import org.cppcc.archive.stats.repository.StatsRepository.FeedPosition;
 import org.cppcc.archive.stats.service.ChangeApplier;
-import org.cppcc.archive.stats.service.ChangeApplier.Change;
-import org.cppcc.archive.stats.store.StatsStore;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Follows the document service's change feed from the stored cursor with the feed-consumer service
- * account: long-polls, applies each change (facts first, then the cursor) and records the feed head it has
- * seen, so {@code /api/v1/stats/status} can tell the lag. A failed poll is retried after a pause; a restart
- * resumes from the stored cursor.
+ * Follows document-service's change feed on its own thread from the stored cursor and applies each change (facts
+ * first, then the cursor), so a restart resumes where it stopped. A feed that cannot be reached is retried with
+ * exponential backoff, logged once when it fails and once when it recovers (repeats go to debug), never in a
+ * tight loop.
  */
-@ApplicationScoped
+@Singleton
 public class FeedConsumer {
 
     private static final Logger LOG = Logger.getLogger(FeedConsumer.class);
 
-    private final StatsConfig config;
-    private final ChangeApplier applier;
-    private final StatsStore store;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile boolean running;
-    private volatile Thread thread;
-    private volatile String lastError;
-    private volatile Instant lastPollAt;
-    private volatile boolean caughtUp;
+    /**
+     * The consumer's view of the feed, named as in the status answer: {@code feedHead} is null before the first
+     * answer of the feed, {@code feedError} while it answers, {@code lastAppliedAt} before any change.
+     */
+    public record FeedStatus(long feedCursor, Long feedHead, long lagChanges, long lagSeconds, boolean caughtUp,
+            boolean feedRunning, String feedError, Instant lastAppliedAt) {
+    }
 
-    FeedConsumer(StatsConfig config, ChangeApplier applier, StatsStore store) {
+    private final StatsConfig config;
+    private final DocumentClient documents;
+    private final ChangeApplier applier;
+    private final StatsRepository repository;
+    private final MeterRegistry registry;
+    private final FeedTracker tracker = new FeedTracker(Clock.systemUTC());
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "stats-feed");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final Counter applied;
+    private final Counter errors;
+
+    public FeedConsumer(StatsConfig config, DocumentClient documents, ChangeApplier applier,
+            StatsRepository repository, MeterRegistry registry) {
         this.config = config;
+        this.documents = documents;
         this.applier = applier;
-        this.store = store;
+        this.repository = repository;
+        this.registry = registry;
+        this.applied = Counter.builder("feed.changes.applied")
+                .description("Changes of document-service's feed applied to the facts").register(registry);
+        this.errors = Counter.builder("feed.errors")
+                .description("Failed reads or applies of the feed (each retried with backoff)").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
+        Gauge.builder("feed.cursor", this, c -> c.status().feedCursor())
+                .description("Cursor of the last change of document-service's feed applied to the facts")
+                .register(registry);
+        Gauge.builder("feed.lag.changes", this, c -> c.status().lagChanges())
+                .description("Changes of document-service's feed not yet applied to the facts").register(registry);
+        Gauge.builder("feed.lag.seconds", this, c -> c.status().lagSeconds())
+                .description("Seconds since the facts last held every change of the feed").register(registry);
         if (config.feed().enabled()) {
-            running = true;
-            thread = Thread.ofPlatform().name("stats-feed-consumer").daemon().start(this::run);
+            start();
+        } else {
+            LOG.info("Change feed consumer disabled (stats.feed.enabled=false)");
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        stop();
+    }
+
+    /** Starts following the feed (idempotent). */
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            executor.submit(this::follow);
+            LOG.infof("Following the change feed of %s from cursor %d", config.feed().documentUrl(),
+                    repository.feedPosition().cursor());
         }
     }
 
-    public boolean enabled() {
-        return config.feed().enabled();
+    /** Stops following the feed; a change being applied is replayed on restart unless its cursor was stored. */
+    public void stop() {
+        running.set(false);
+        executor.shutdownNow();
     }
 
-    public String lastError() {
-        return lastError;
+    public FeedStatus status() {
+        FeedPosition position = repository.feedPosition();
+        long cursor = position.cursor();
+        return new FeedStatus(cursor, tracker.head(), tracker.lagChanges(cursor), tracker.lagSeconds(cursor, running.get()),
+                tracker.caughtUp(cursor), running.get(), lastError.get(), position.appliedAt());
     }
 
-    public Instant lastPollAt() {
-        return lastPollAt;
-    }
-
-    public boolean caughtUp() {
-        return caughtUp;
-    }
-
-    private void run() {
-        ServiceAccountToken token = new ServiceAccountToken(http, json, config.feed().tokenUrl(),
-                config.feed().clientId(), config.feed().clientSecret().orElse(""));
-        while (running) {
+    private void follow() {
+        Duration backoff = config.feed().initialBackoff();
+        boolean failing = false;
+        while (running.get() && !Thread.currentThread().isInterrupted()) {
             try {
-                pollOnce(token);
-                lastError = null;
+                long after = repository.feedPosition().cursor();
+                ChangePage page = documents.changes(after, config.feed().batchSize(), config.feed().waitSeconds());
+                long cursor = after;
+                for (ChangeItem change : page.items()) {
+                    applier.apply(change);
+                    applied.increment();
+                    cursor = Math.max(cursor, change.cursor());
+                }
+                tracker.polled(page, cursor, config.feed().batchSize());
+                if (!page.items().isEmpty()) {
+                    LOG.debugf("Applied %d change(s) up to cursor %d", page.items().size(), cursor);
+                }
+                if (failing) {
+                    LOG.infof("Change feed reachable again; following from cursor %d", cursor);
+                    failing = false;
+                }
+                lastError.set(null);
+                backoff = config.feed().initialBackoff();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             } catch (Exception e) {
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warnf("Change feed poll failed (%s); retrying in %s", lastError, config.feed().retryDelay());
-                try {
-                    Thread.sleep(config.feed().retryDelay().toMillis());
-                } catch (InterruptedException ie) {
-                    return;
+                if (!running.get()) {
+                    break;
                 }
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (!failing) {
+                    LOG.warnf("Change feed failed (%s); retrying with backoff up to %s", message,
+                            config.feed().maxBackoff());
+                    failing = true;
+                } else {
+                    LOG.debugf("Change feed still failing: %s", message);
+                }
+                lastError.set(message);
+                errors.increment();
+                tracker.failed();
+                if (!sleep(backoff)) {
+                    break;
+                }
+                backoff = next(backoff, config.feed().maxBackoff());
             }
         }
+        LOG.info("Change feed consumer stopped");
     }
 
-    private void pollOnce(ServiceAccountToken token) throws IOException, InterruptedException {
-        long cursor = store.feedState().get("cursor", Number.class).longValue();
-        URI uri = URI.create(config.feed().documentUrl() + "/api/v1/changes?after=" + cursor + "&limit="
-                + config.feed().batchSize() + "&wait=" + config.feed().waitSeconds());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(config.feed().waitSeconds() + 15L))
-                .header("Authorization", "Bearer " + token.get()).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        lastPollAt = Instant.now();
-        if (response.statusCode() == 401) {
-            token.invalidate();
-            throw new IOException("the document service refused the service-account token (401)");
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("the document service answered " + response.statusCode());
-        }
-        JsonNode page = json.readTree(response.body());
-        int count = 0;
-        for (JsonNode item : page.path("items")) {
-            applier.apply(parse(item));
-            count++;
-        }
-        long next = page.path("next").asLong(cursor);
-        long head = feedHead(page, next);
-        caughtUp = count < config.feed().batchSize() && next >= head;
-        recordHead(head);
-        if (count > 0) {
-            LOG.debugf("Applied %d change(s) up to cursor %d", count, next);
-        }
+    /** Exponential backoff: twice the last pause, at most {@code max}. */
+    static Duration next(Duration backoff, Duration max) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(max) > 0 ? max : doubled;
     }
 
-    /**
-     * The newest cursor of the feed: the page's {@code head} when the document service reports it (so the lag in
-     * the status is exact), else {@code next} (an older document service: the lag is then only known to be
-     * non-zero while pages come back full).
-     */
-    static long feedHead(JsonNode page, long next) {
-        JsonNode head = page.path("head");
-        return head.isIntegralNumber() ? Math.max(next, head.asLong()) : next;
-    }
-
-    private void recordHead(long head) {
-        Document state = store.feedState();
-        if (head > state.get("head", Number.class).longValue()) {
-            state.put("head", head);
-            store.saveFeedState(state);
+    private static boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-    }
-
-    /** A feed item as the document service writes it. */
-    public static Change parse(JsonNode item) {
-        JsonNode speech = item.path("speech");
-        return new Change(item.path("cursor").asLong(), item.path("type").asText(), item.path("speechId").asLong(),
-                item.path("version").asLong(), speech.isMissingNode() || speech.isNull() ? null : speech);
     }
 }

@@ -76,8 +76,9 @@ final class ApiDocs {
             "note": "核对原文:到今年8月底建成镇级协商平台46个"}""";
 
     static final String STATUS = """
-            {"service": "stats-service", "facts": 80, "speeches": 12, "feedCursor": "12", "feedHead": "12", "lag": 0, \
-            "consumerEnabled": true, "caughtUp": true, "lastPollAt": "2026-11-25T08:00:00Z"}""";
+            {"service": "stats-service", "facts": 80, "speeches": 12, "feedCursor": 12, "feedHead": 12, \
+            "lagChanges": 0, "lagSeconds": 0, "caughtUp": true, "feedRunning": true, "feedError": null, \
+            "lastAppliedAt": "2026-11-25T08:00:00Z"}""";
 
     static final String PROBLEM_400 = """
             {"type": "about:blank", "title": "Bad Request", "status": 400, \

@@ -1,10 +1,8 @@
 package org.cppcc.archive.stats.rest;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,14 +22,21 @@ import org.cppcc.archive.contract.Params;
 import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.contract.ProblemException;
 import org.cppcc.archive.contract.Roles;
-import org.cppcc.archive.stats.divisions.CommitteeCoverage;
+import org.cppcc.archive.stats.api.Coverage;
+import org.cppcc.archive.stats.api.Fact;
+import org.cppcc.archive.stats.api.Members;
+import org.cppcc.archive.stats.api.Overview;
+import org.cppcc.archive.stats.api.Page;
+import org.cppcc.archive.stats.api.Platforms;
+import org.cppcc.archive.stats.api.Scope;
+import org.cppcc.archive.stats.api.SpeakerKind;
+import org.cppcc.archive.stats.api.Topics;
 import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.Tier;
-import org.cppcc.archive.stats.service.Scope;
-import org.cppcc.archive.stats.service.SpeakerKind;
+import org.cppcc.archive.stats.service.CurationService;
+import org.cppcc.archive.stats.service.CurationService.Verdict;
 import org.cppcc.archive.stats.service.StatsQueries;
 import org.cppcc.archive.stats.service.StatsQueries.FactFilter;
-import org.cppcc.archive.stats.service.StatsQueries.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,9 +52,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * The statistics dashboards pull: JSON by default, CSV for every list with {@code Accept: text/csv}. A list's JSON
- * method documents both representations, JSON first (generated clients type the result by the first); its CSV twin
- * is hidden from the OpenAPI document.
+ * The statistics dashboards pull: JSON by default, CSV for every list with {@code Accept: text/csv} (written from
+ * the same answer by {@link CsvBodyWriter}). A list's operation documents both representations, JSON first
+ * (generated clients type the result by the first).
  */
 @Path("/api/v1/stats")
 @Tag(name = "stats", description = "Statistics for dashboards (analyst): JSON, or CSV with Accept: text/csv; fact curation (admin)")
@@ -59,13 +64,19 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class StatsResource {
 
-    private static final List<String> STATUSES = List.of("extracted", "confirmed", "corrected", "rejected");
+    /** The longest {@code q} and {@code region} filters (a sentence's phrase, a division's name). */
+    static final int MAX_QUERY = 200;
+    static final int MAX_REGION = 100;
+    /** The largest figure a correction may state: beyond it a double no longer holds a whole number exactly. */
+    static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(15);
 
     private final StatsQueries queries;
+    private final CurationService curation;
     private final SecurityIdentity identity;
 
-    StatsResource(StatsQueries queries, SecurityIdentity identity) {
+    StatsResource(StatsQueries queries, CurationService curation, SecurityIdentity identity) {
         this.queries = queries;
+        this.curation = curation;
         this.identity = identity;
     }
 
@@ -75,110 +86,56 @@ public class StatsResource {
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getStatsOverview", summary = "Compilations, speeches (body / outline only / truncated), committees by level, characters, facts by category", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "2021-09-28", value = ApiDocs.OVERVIEW)))
-    public Map<String, Object> overview() {
+    public Overview overview() {
         return queries.overview();
     }
 
     @GET
     @Path("/platforms")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region, speaker kind and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "Platforms per region, speaker kind and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS_CSV)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> platforms(@QueryParam("compilationId") String compilationId,
+    public Platforms platforms(@QueryParam("compilationId") String compilationId,
             @QueryParam("region") String region,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         return queries.platforms(scope(compilationId, region, speakerKind));
     }
 
     @GET
-    @Path("/platforms")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
-    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
-    @SuppressWarnings("unchecked")
-    public String platformsCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region,
-            @QueryParam("speakerKind") String speakerKind) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> r : (List<Map<String, Object>>) platforms(compilationId, region, speakerKind)
-                .get("regions")) {
-            ((Map<String, Object>) r.get("tiers")).forEach((tier, n) -> rows.add(Arrays.asList(r.get("region"),
-                    r.get("regionCode"), tier, n, r.get("speakerKind"))));
-        }
-        // columns added since the first version come last, so that readers by position keep working
-        return Csv.of(List.of("region", "regionCode", "tier", "platforms", "speakerKind"), rows);
-    }
-
-    @GET
     @Path("/members")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getMemberStats", summary = "CPPCC members per region and speaker kind, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "Members per region and speaker kind", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> members(@QueryParam("compilationId") String compilationId,
+    public Members members(@QueryParam("compilationId") String compilationId,
             @QueryParam("region") String region,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         return queries.members(scope(compilationId, region, speakerKind));
     }
 
     @GET
-    @Path("/members")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
-    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
-    @SuppressWarnings("unchecked")
-    public String membersCsv(@QueryParam("compilationId") String compilationId, @QueryParam("region") String region,
-            @QueryParam("speakerKind") String speakerKind) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> r : (List<Map<String, Object>>) members(compilationId, region, speakerKind)
-                .get("regions")) {
-            rows.add(Arrays.asList(r.get("region"), r.get("regionCode"), r.get("members"), r.get("coverage"),
-                    r.get("assignedTo"), r.get("basis"), r.get("speakerKind")));
-        }
-        return Csv.of(List.of("region", "regionCode", "members", "coverage", "assignedTo", "basis", "speakerKind"), rows);
-    }
-
-    @GET
     @Path("/coverage")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getCoverageStats", summary = "Divisions represented by a speaker, per province of the speeches: prefecture-level and county-level, body vs outline only", description = "Role: analyst. The denominators are the GB/T 2260 divisions of each province the speeches' regions lie in. With Accept: text/csv one row per prefecture-level division.")
-    @APIResponse(responseCode = "200", description = "Coverage per province and prefecture-level division", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsQueries.Coverage.class), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE_CSV)) })
+    @APIResponse(responseCode = "200", description = "Coverage per province and prefecture-level division", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Coverage.class), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE_CSV)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public StatsQueries.Coverage coverage(@QueryParam("compilationId") String compilationId,
+    public Coverage coverage(@QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         return queries.coverage(Params.optionalId("compilationId", compilationId), speakerKind(speakerKind));
     }
 
     @GET
-    @Path("/coverage")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
-    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
-    public String coverageCsv(@QueryParam("compilationId") String compilationId,
-            @QueryParam("speakerKind") String speakerKind) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (CommitteeCoverage.ProvinceRow province : coverage(compilationId, speakerKind).provinces()) {
-            for (CommitteeCoverage.DivisionRow p : province.prefectures()) {
-                rows.add(Arrays.asList(province.province(), province.provinceCode(), p.region(), p.regionCode(),
-                        p.level(), p.represented(), p.withBody(), String.join("; ", p.committees().stream()
-                                .map(c -> c.committee() + " (" + c.content() + ")").toList())));
-            }
-        }
-        return Csv.of(List.of("province", "provinceCode", "region", "regionCode", "level", "represented", "withBody",
-                "committees"), rows);
-    }
-
-    @GET
     @Path("/facts")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "listFacts", summary = "Extracted facts with provenance, filtered and paged", description = "Role: analyst. Each fact carries its exact sentence and character offsets. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "One page of facts", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACTS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "An invalid category, tier, speakerKind, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
-    public Page<Map<String, Object>> facts(
+    public Page<Fact> facts(
             @Parameter(schema = @Schema(enumeration = { "platform", "member", "body", "staff", "activity", "output", "economic", "other" })) @QueryParam("category") String category,
             @Parameter(schema = @Schema(enumeration = { "city", "county", "township", "village" })) @QueryParam("tier") String tier,
             @QueryParam("region") String region,
@@ -186,31 +143,11 @@ public class StatsResource {
             @QueryParam("speechId") String speechId, @QueryParam("q") String q,
             @Parameter(schema = @Schema(enumeration = { "extracted", "confirmed", "corrected", "rejected" })) @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        status = Params.oneOf("status", status, STATUSES);
         FactFilter filter = new FactFilter(Params.oneOf("category", category, Category.values()),
-                Params.oneOf("tier", tier, Tier.values()), blankToNull(region), speakerKind(speakerKind),
-                Params.optionalId("speechId", speechId), blankToNull(q), status);
+                Params.oneOf("tier", tier, Tier.values()), Params.text("region", region, MAX_REGION),
+                speakerKind(speakerKind), Params.optionalId("speechId", speechId), Params.text("q", q, MAX_QUERY),
+                Params.oneOf("status", status, Fact.Status.values()));
         return queries.facts(filter, Params.integer("page", page, 0, 0, 100_000), Params.integer("size", size, 20, 1, 100));
-    }
-
-    @GET
-    @Path("/facts")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
-    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
-    public String factsCsv(@QueryParam("category") String category, @QueryParam("tier") String tier,
-            @QueryParam("region") String region, @QueryParam("speakerKind") String speakerKind,
-            @QueryParam("speechId") String speechId, @QueryParam("q") String q, @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        List<String> header = List.of("id", "speechId", "region", "sectionIndex", "paragraphIndex", "value", "approx",
-                "unit", "subject", "category", "tier", "text", "sentence", "start", "end", "status", "committee",
-                "speakerKind", "speakerName", "per");
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> f : facts(category, tier, region, speakerKind, speechId, q, status, page, size)
-                .items()) {
-            rows.add(header.stream().map(h -> (Object) f.get(h)).toList());
-        }
-        return Csv.of(header, rows);
     }
 
     @GET
@@ -220,18 +157,18 @@ public class StatsResource {
     @Operation(operationId = "getFact", summary = "One extracted fact with its provenance and curation", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACT)))
     @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
-    public Map<String, Object> fact(@PathParam("id") String id) {
+    public Fact fact(@PathParam("id") String id) {
         return queries.fact(id).orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
     }
 
     @GET
     @Path("/topics")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getTopicMentions", summary = "Mentions of each term per speech, region and speaker kind, e.g. terms=有事来协商,双助,提案", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
     @APIResponse(responseCode = "200", description = "Mentions per term", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.TOPICS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
-    public Map<String, Object> topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
+    public Topics topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         Params.required("terms", terms, "a comma-separated list, e.g. terms=有事来协商,双助.");
         List<String> list = Arrays.stream(terms.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
@@ -240,24 +177,6 @@ public class StatsResource {
             throw new ProblemException(400, "terms must name 1 to 20 terms of at most 50 characters.");
         }
         return queries.topics(list, Params.optionalId("compilationId", compilationId), speakerKind(speakerKind));
-    }
-
-    @GET
-    @Path("/topics")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
-    @Operation(hidden = true) // documented with the JSON method, whose operation lists both representations
-    @SuppressWarnings("unchecked")
-    public String topicsCsv(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
-            @QueryParam("speakerKind") String speakerKind) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> t : (List<Map<String, Object>>) topics(terms, compilationId, speakerKind).get("terms")) {
-            for (Map<String, Object> s : (List<Map<String, Object>>) t.get("speeches")) {
-                rows.add(List.of(t.get("term"), s.get("speechId"), String.valueOf(s.get("region")), s.get("mentions"),
-                        s.get("speakerKind")));
-            }
-        }
-        return Csv.of(List.of("term", "speechId", "region", "mentions", "speakerKind"), rows);
     }
 
     /** An admin's verdict on one fact. */
@@ -280,26 +199,28 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "Invalid action or fields (listed in violations), or a correction that changes nothing", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
     @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> curate(@PathParam("id") String id, @Valid @NotNull CurationRequest request) {
-        if ("correct".equals(request.action()) && request.value() == null && request.unit() == null
-                && request.subject() == null && request.category() == null && request.tier() == null) {
+    public Fact curate(@PathParam("id") String id, @Valid @NotNull CurationRequest request) {
+        Verdict verdict = new Verdict(Fact.Action.valueOf(request.action()), request.value(), request.unit(),
+                request.subject(), request.category() == null ? null : Category.valueOf(request.category()),
+                request.tier() == null ? null : Tier.valueOf(request.tier()), request.note());
+        if (verdict.changesNothing()) {
             throw new ProblemException(400, "A correction must change at least one of value, unit, subject, category, tier.");
         }
-        return queries.curate(id, request.action(), request.value(), request.unit(), request.subject(),
-                request.category(), request.tier(), request.note(), identity.getPrincipal().getName())
+        if (request.value() != null && request.value().abs().compareTo(MAX_VALUE) > 0) {
+            throw new ProblemException(400, "value must be between -" + MAX_VALUE.toPlainString() + " and "
+                    + MAX_VALUE.toPlainString() + ".");
+        }
+        return curation.curate(id, verdict, identity.getPrincipal().getName())
                 .orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
     }
 
     private static Scope scope(String compilationId, String region, String speakerKind) {
-        return new Scope(Params.optionalId("compilationId", compilationId), blankToNull(region), speakerKind(speakerKind));
+        return new Scope(Params.optionalId("compilationId", compilationId), Params.text("region", region, MAX_REGION),
+                speakerKind(speakerKind));
     }
 
     private static SpeakerKind speakerKind(String value) {
         return Params.oneOf("speakerKind", value, SpeakerKind::fromValue,
                 Arrays.stream(SpeakerKind.values()).map(SpeakerKind::value).toList());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

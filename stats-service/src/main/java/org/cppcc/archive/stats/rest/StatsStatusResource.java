@@ -1,7 +1,5 @@
 package org.cppcc.archive.stats.rest;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,9 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.contract.Roles;
-import org.bson.Document;
+import org.cppcc.archive.stats.api.StatsStatus;
 import org.cppcc.archive.stats.feed.FeedConsumer;
-import org.cppcc.archive.stats.store.StatsStore;
+import org.cppcc.archive.stats.repository.StatsRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -33,20 +31,12 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class StatsStatusResource {
 
-    /**
-     * The state of the fact store: {@code feedCursor} is the last change applied, {@code feedHead} the newest
-     * cursor the feed has shown, {@code lag} the changes between them.
-     */
-    public record StatsStatus(String service, long facts, long speeches, String feedCursor, String feedHead, long lag,
-            boolean consumerEnabled, boolean caughtUp, Instant lastPollAt, String lastError) {
-    }
+    private final StatsRepository repository;
+    private final FeedConsumer feed;
 
-    private final StatsStore store;
-    private final FeedConsumer consumer;
-
-    StatsStatusResource(StatsStore store, FeedConsumer consumer) {
-        this.store = store;
-        this.consumer = consumer;
+    StatsStatusResource(StatsRepository repository, FeedConsumer feed) {
+        this.repository = repository;
+        this.feed = feed;
     }
 
     @GET
@@ -54,11 +44,9 @@ public class StatsStatusResource {
     @Operation(operationId = "getStatsStatus", summary = "Facts and speeches stored, feed cursor and head, lag", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The state of the fact store", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsStatus.class), examples = @ExampleObject(name = "caught up", value = ApiDocs.STATUS)))
     public StatsStatus status() {
-        Document state = store.feedState();
-        long cursor = state.get("cursor", Number.class).longValue();
-        long head = Math.max(cursor, state.get("head", Number.class).longValue());
-        return new StatsStatus("stats-service", store.size(store.facts()), store.size(store.speeches()),
-                Long.toString(cursor), Long.toString(head), head - cursor, consumer.enabled(), consumer.caughtUp(),
-                consumer.lastPollAt(), consumer.lastError());
+        FeedConsumer.FeedStatus state = feed.status();
+        return new StatsStatus("stats-service", repository.estimatedFacts(), repository.estimatedSpeeches(),
+                state.feedCursor(), state.feedHead(), state.lagChanges(), state.lagSeconds(), state.caughtUp(),
+                state.feedRunning(), state.feedError(), state.lastAppliedAt());
     }
 }

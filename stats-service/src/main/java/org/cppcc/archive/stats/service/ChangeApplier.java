@@ -3,6 +3,7 @@ package org.cppcc.archive.stats.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -11,13 +12,18 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.Document;
+import org.cppcc.archive.stats.api.Fact;
+import org.cppcc.archive.stats.api.Figures;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.change.Speech;
 import org.cppcc.archive.stats.extraction.ExtractedFact;
 import org.cppcc.archive.stats.extraction.FactExtractor;
-import org.cppcc.archive.stats.store.StatsStore;
+import org.cppcc.archive.stats.repository.Curation;
+import org.cppcc.archive.stats.repository.StatsRepository;
+import org.cppcc.archive.stats.repository.StatsRepository.FeedPosition;
+import org.cppcc.archive.stats.repository.StoredSpeech;
+import org.cppcc.archive.stats.repository.StoredText;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Applies one change of the document service's feed, idempotently by (speech id, version): an upsert
@@ -30,131 +36,136 @@ public class ChangeApplier {
 
     private static final Logger LOG = Logger.getLogger(ChangeApplier.class);
 
-    /** One change-feed entry; {@code speech} is null for a delete. */
-    public record Change(long cursor, String type, long speechId, long version, JsonNode speech) {
+    /**
+     * One text of a speech the extractor reads: a lead paragraph, a section heading or paragraph, or (for an
+     * outline-only speech) an outline entry; {@code sectionIndex} 0 is the lead, {@code paragraphIndex} 0 a heading.
+     */
+    record Passage(int sectionIndex, int paragraphIndex, String paragraphId, String kind, String text) {
     }
 
-    private final StatsStore store;
+    private final StatsRepository repository;
     private final FactExtractor extractor = new FactExtractor();
 
-    ChangeApplier(StatsStore store) {
-        this.store = store;
+    ChangeApplier(StatsRepository repository) {
+        this.repository = repository;
     }
 
     /** Applies a change and then advances the stored cursor to it. */
-    public synchronized void apply(Change change) {
+    public synchronized void apply(ChangeItem change) {
         applyFacts(change);
         advanceCursor(change.cursor());
     }
 
     /** The facts part of {@link #apply}: exposed so a test can stop between the facts and the cursor. */
-    public synchronized void applyFacts(Change change) {
-        Document stored = store.speech(change.speechId()).orElse(null);
-        if (stored != null && stored.get("version", Number.class).longValue() > change.version()) {
-            LOG.debugf("Skipping speech %d version %d: version %s is stored", change.speechId(), change.version(),
-                    stored.get("version"));
+    public synchronized void applyFacts(ChangeItem change) {
+        StoredSpeech stored = repository.speech(change.speechId()).orElse(null);
+        if (stored != null && stored.version() > change.version()) {
+            LOG.debugf("Skipping speech %d version %d: version %d is stored", change.speechId(), change.version(),
+                    stored.version());
             return;
         }
-        if ("delete".equals(change.type()) || change.speech() == null || change.speech().isNull()) {
-            store.deleteSpeech(change.speechId(), stored);
+        if (change.isDelete()) {
+            repository.deleteSpeech(change.speechId(), stored);
             return;
         }
-        JsonNode s = change.speech();
-        Map<String, Document> curations = new HashMap<>();
-        store.curationsOf(change.speechId()).forEach(c -> curations.put(c.getString("_id"), c));
-
-        Document speech = speechDocument(change, s);
-        List<Document> facts = new ArrayList<>();
-        List<Document> texts = new ArrayList<>();
-        Map<String, Integer> occurrences = new HashMap<>();
-        long characters = 0;
-
-        List<String> lead = strings(s.path("lead"));
-        for (int i = 0; i < lead.size(); i++) {
-            characters += lead.get(i).length();
-            add(speech, 0, i + 1, "p-lead-" + (i + 1), "lead", lead.get(i), facts, texts, occurrences, curations);
-        }
-        int paragraphsCount = 0;
-        for (JsonNode section : s.path("sections")) {
-            int ordinal = section.path("ordinal").asInt();
-            String heading = section.path("heading").asText("");
-            characters += heading.length();
-            add(speech, ordinal, 0, null, "heading", heading, facts, texts, occurrences, curations);
-            int p = 0;
-            for (JsonNode paragraph : section.path("paragraphs")) {
-                p++;
-                paragraphsCount++;
-                String text = paragraph.path("text").asText("");
-                characters += text.length();
-                add(speech, ordinal, p, paragraph.path("id").asText(null), "paragraph", text, facts, texts,
-                        occurrences, curations);
-            }
-        }
-        List<String> outline = strings(s.path("outline"));
-        boolean hasSections = s.path("sections").size() > 0;
-        if (!hasSections) {
-            // outline-only speeches: their headings are all there is to read
-            for (int i = 0; i < outline.size(); i++) {
-                add(speech, i + 1, 0, null, "outline", outline.get(i), facts, texts, occurrences, curations);
-            }
-        }
-        speech.append("characters", characters).append("paragraphs", paragraphsCount)
-                .append("outlineEntries", outline.size()).append("facts", facts.size());
-        store.replaceSpeech(stored, speech, facts, texts);
+        Speech s = change.speech();
+        List<Passage> passages = passages(s);
+        Extraction extraction = new Extraction(change.speechId(), change.version(), s, curations(change.speechId()));
+        passages.forEach(extraction::add);
+        long characters = passages.stream().filter(p -> !"outline".equals(p.kind()))
+                .mapToLong(p -> p.text().length()).sum();
+        int paragraphs = (int) passages.stream().filter(p -> "paragraph".equals(p.kind())).count();
+        StoredSpeech speech = new StoredSpeech(change.speechId(), change.version(), s.compilationId(), s.order(),
+                s.committee(), s.speakerKind(), s.speakerName(), s.region(), s.regionCode(), s.level(),
+                s.parentRegion(), s.title(), s.bodyAvailable(), s.truncated(), characters, paragraphs,
+                s.outline().size(), extraction.facts.size(), null, null);
+        repository.replaceSpeech(stored, speech, extraction.facts, extraction.texts);
     }
 
     public synchronized void advanceCursor(long cursor) {
-        Document state = store.feedState();
-        long current = state.get("cursor", Number.class).longValue();
-        if (cursor > current) {
-            state.put("cursor", cursor);
-            state.put("head", Math.max(cursor, state.get("head", Number.class).longValue()));
-            store.saveFeedState(state);
+        if (cursor > repository.feedPosition().cursor()) {
+            repository.saveFeedPosition(new FeedPosition(cursor, Instant.now()));
         }
     }
 
-    private static Document speechDocument(Change change, JsonNode s) {
-        boolean body = s.path("bodyAvailable").asBoolean(false);
-        return new Document("_id", change.speechId())
-                .append("version", change.version())
-                .append("compilationId", s.path("compilationId").isNumber() ? s.path("compilationId").asLong() : null)
-                .append("order", s.path("order").asInt())
-                .append("committee", text(s, "committee"))
-                .append("speakerKind", SpeakerKind.ofFeed(text(s, "speakerKind")))
-                .append("speakerName", text(s, "speakerName"))
-                .append("region", text(s, "region"))
-                .append("regionCode", text(s, "regionCode"))
-                .append("level", text(s, "level"))
-                .append("parentRegion", text(s, "parentRegion"))
-                .append("title", text(s, "title"))
-                .append("bodyAvailable", body)
-                .append("truncated", s.path("truncated").asBoolean(false));
-    }
-
-    private void add(Document speech, int sectionIndex, int paragraphIndex, String paragraphId, String kind,
-            String text, List<Document> facts, List<Document> texts, Map<String, Integer> occurrences,
-            Map<String, Document> curations) {
-        if (text == null || text.isBlank()) {
-            return;
+    /** What the extractor reads of a speech, in order: lead, then each section's heading and paragraphs. */
+    static List<Passage> passages(Speech s) {
+        List<Passage> out = new ArrayList<>();
+        for (int i = 0; i < s.lead().size(); i++) {
+            out.add(new Passage(0, i + 1, "p-lead-" + (i + 1), "lead", s.lead().get(i)));
         }
-        long speechId = speech.getLong("_id");
-        // a stable id, so replaying a change overwrites its texts instead of adding copies
-        String textId = speechId + "/" + kind + "/" + sectionIndex + "/" + paragraphIndex;
-        texts.add(new Document("_id", textId).append("speechId", speechId).append("region", speech.getString("region"))
-                .append("speakerKind", speech.getString("speakerKind"))
-                .append("compilationId", speech.get("compilationId")).append("sectionIndex", sectionIndex)
-                .append("paragraphIndex", paragraphIndex).append("kind", kind).append("text", text));
-        for (ExtractedFact f : extractor.extract(text)) {
-            String key = f.sentence() + "\u0000" + f.text();
-            int occurrence = occurrences.merge(key, 1, Integer::sum);
-            String id = factId(speechId, f.sentence(), f.text(), occurrence);
-            Document fact = FactDocuments.of(id, speech, sectionIndex, paragraphIndex, paragraphId, kind, f);
-            Document curation = curations.get(id);
-            if (curation != null) {
-                FactDocuments.applyCuration(fact, curation);
+        for (Speech.Section section : s.sections()) {
+            out.add(new Passage(section.ordinal(), 0, null, "heading", section.heading()));
+            int p = 0;
+            for (Speech.Paragraph paragraph : section.paragraphs()) {
+                p++;
+                out.add(new Passage(section.ordinal(), p, paragraph.id(), "paragraph", paragraph.text()));
             }
-            facts.add(fact);
         }
+        if (s.sections().isEmpty()) {
+            // outline-only speeches: their headings are all there is to read
+            for (int i = 0; i < s.outline().size(); i++) {
+                out.add(new Passage(i + 1, 0, null, "outline", s.outline().get(i)));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Curation> curations(long speechId) {
+        Map<String, Curation> out = new HashMap<>();
+        repository.curationsOf(speechId).forEach(c -> out.put(c.factId(), c));
+        return out;
+    }
+
+    /** The facts and texts of one speech version as they are extracted, with their curations applied. */
+    private final class Extraction {
+
+        final long speechId;
+        final long version;
+        final Speech speech;
+        final Map<String, Curation> curations;
+        final List<Fact> facts = new ArrayList<>();
+        final List<StoredText> texts = new ArrayList<>();
+        final Map<String, Integer> occurrences = new HashMap<>();
+
+        Extraction(long speechId, long version, Speech speech, Map<String, Curation> curations) {
+            this.speechId = speechId;
+            this.version = version;
+            this.speech = speech;
+            this.curations = curations;
+        }
+
+        void add(Passage p) {
+            if (p.text() == null || p.text().isBlank()) {
+                return;
+            }
+            // a stable id, so replaying a change overwrites its texts instead of adding copies
+            texts.add(new StoredText(speechId + "/" + p.kind() + "/" + p.sectionIndex() + "/" + p.paragraphIndex(),
+                    speechId, speech.region(), speech.speakerKind(), speech.compilationId(), p.sectionIndex(),
+                    p.paragraphIndex(), p.kind(), p.text()));
+            for (ExtractedFact f : extractor.extract(p.text())) {
+                int occurrence = occurrences.merge(f.sentence() + "\u0000" + f.text(), 1, Integer::sum);
+                Fact fact = fact(factId(speechId, f.sentence(), f.text(), occurrence), p, f);
+                Curation curation = curations.get(fact.id());
+                facts.add(curation == null ? fact : CurationService.apply(fact, curation));
+            }
+        }
+
+        private Fact fact(String id, Passage p, ExtractedFact f) {
+            return new Fact(id, speechId, version, speech.compilationId(), speech.region(), speech.regionCode(),
+                    speech.committee(), speech.speakerKind(), speech.speakerName(), p.sectionIndex(),
+                    p.paragraphIndex(), p.paragraphId(), p.kind(), figure(f.value().doubleValue()), f.approx(),
+                    f.range() == null ? null
+                            : new Fact.Range(figure(f.range().min().doubleValue()), figure(f.range().max().doubleValue())),
+                    f.change() == null ? null
+                            : new Fact.Change(figure(f.change().from().doubleValue()), figure(f.change().to().doubleValue())),
+                    f.unit(), f.subject(), f.category(), f.tier(), f.per(), f.text(), f.sentence(), f.start(), f.end(),
+                    Fact.Status.extracted, null, null);
+        }
+    }
+
+    private static Number figure(double v) {
+        return Figures.of(v);
     }
 
     /** Stable across versions while the sentence stays the same, so curations find their fact again. */
@@ -167,16 +178,5 @@ public class ChangeApplier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

@@ -3,13 +3,13 @@ package org.cppcc.archive.stats.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Speeches from beyond the seed, as the change feed delivers them: a Zhejiang district and a democratic party. */
-final class OtherSpeeches {
+public final class OtherSpeeches {
 
     private OtherSpeeches() {
     }
 
     /** 政协杭州市西湖区委员会: platforms and members of a region outside Sichuan (3—5 per group: not a total). */
-    static ObjectNode xihu() {
+    public static ObjectNode xihu() {
         ObjectNode s = speech(201, "政协杭州市西湖区委员会", "committee", null);
         s.put("region", "西湖区").put("regionCode", "330106").put("level", "district").put("parentRegion", "杭州市");
         paragraph(s, "全区建成村级协商议事会120个、街道协商平台10个。780名委员全部编入18个委员工作组，每个工作组联系3—5名驻点委员。");
@@ -17,7 +17,7 @@ final class OtherSpeeches {
     }
 
     /** 民盟四川省委会: a speaker that is no regional body, so without a region; the feed names its kind. */
-    static ObjectNode party() {
+    public static ObjectNode party() {
         ObjectNode s = speech(202, "民盟四川省委会", "party", "张三");
         s.putNull("region").putNull("regionCode").putNull("level").putNull("parentRegion");
         paragraph(s, "全年提交集体提案12件。");

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.cppcc.archive.stats.extraction.SeedFactsTest;
-import org.cppcc.archive.stats.service.ChangeApplier.Change;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.change.Speech;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The seed's twelve speeches as the document service's change feed delivers them (one upsert each). */
-final class SeedSpeeches {
+public final class SeedSpeeches {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,19 +45,34 @@ final class SeedSpeeches {
     }
 
     /** Speech ids are 101…112 in the seed's order; cursors 1…12. */
-    static List<Change> changes(long version) throws IOException {
+    public static List<ChangeItem> changes(long version) throws IOException {
         Map<String, List<SeedFactsTest.Text>> byRegion = new LinkedHashMap<>();
         COMMITTEES.keySet().forEach(r -> byRegion.put(r, new ArrayList<>()));
         for (SeedFactsTest.Text t : SeedFactsTest.texts()) {
             byRegion.get(t.region()).add(t);
         }
-        List<Change> changes = new ArrayList<>();
+        List<ChangeItem> changes = new ArrayList<>();
         int order = 0;
         for (Map.Entry<String, List<SeedFactsTest.Text>> e : byRegion.entrySet()) {
             order++;
-            changes.add(new Change(order, "upsert", 100 + order, version, speech(order, e.getKey(), e.getValue(), version)));
+            changes.add(change(order, "upsert", 100 + order, version, speech(order, e.getKey(), e.getValue(), version)));
         }
         return changes;
+    }
+
+    /** A change of the feed with the speech as document-service writes it (null: a delete). */
+    public static ChangeItem change(long cursor, String type, long speechId, long version, ObjectNode speech) {
+        try {
+            return new ChangeItem(cursor, type, speechId, version,
+                    speech == null ? null : JSON.treeToValue(speech, Speech.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A speech of a change as JSON again, to derive another version from it. */
+    public static ObjectNode json(ChangeItem change) {
+        return JSON.valueToTree(change.speech());
     }
 
     static ObjectNode speech(int order, String region, List<SeedFactsTest.Text> texts, long version) {

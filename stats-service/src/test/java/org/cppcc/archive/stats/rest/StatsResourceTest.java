@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 
 import org.cppcc.archive.contract.Problem;
 import org.cppcc.archive.stats.service.ChangeApplier;
-import org.cppcc.archive.stats.service.ChangeApplier.Change;
-import org.cppcc.archive.stats.store.StatsStore;
+import org.cppcc.archive.stats.change.ChangeItem;
+import org.cppcc.archive.stats.repository.StatsRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,9 @@ class StatsResourceTest {
     static final String KEYCLOAK = System.getenv().getOrDefault("TEST_KEYCLOAK_URL", "http://127.0.0.1:8190");
 
     @Inject
-    StatsStore store;
+    StatsRepository repository;
+    @Inject
+    StoredRows rows;
     @Inject
     ChangeApplier applier;
 
@@ -57,8 +59,8 @@ class StatsResourceTest {
 
     @BeforeEach
     void seed() throws Exception {
-        store.reset();
-        for (Change change : SeedSpeeches.changes(1)) {
+        repository.reset();
+        for (ChangeItem change : SeedSpeeches.changes(1)) {
             applier.apply(change);
         }
     }
@@ -161,8 +163,8 @@ class StatsResourceTest {
 
     @Test
     void otherProvincesAndOtherSpeakersAggregateByRegionAndKind() {
-        applier.apply(new Change(13, "upsert", 201, 1, OtherSpeeches.xihu()));
-        applier.apply(new Change(14, "upsert", 202, 1, OtherSpeeches.party()));
+        applier.apply(SeedSpeeches.change(13, "upsert", 201, 1, OtherSpeeches.xihu()));
+        applier.apply(SeedSpeeches.change(14, "upsert", 202, 1, OtherSpeeches.party()));
         String analyst = analyst();
         given().auth().oauth2(analyst).get("/api/v1/stats/platforms").then().statusCode(200)
                 .body("regions.find { it.region == '西湖区' }.regionCode", equalTo("330106"))
@@ -212,10 +214,10 @@ class StatsResourceTest {
 
     @Test
     void factsStoredBeforeSpeakersHadKindsCountAsACommittees() {
-        store.facts().updateMany(eq("speechId", 104L), new org.bson.Document("$unset", new org.bson.Document("speakerKind", "")));
+        rows.facts().updateMany(eq("speechId", 104L), new org.bson.Document("$unset", new org.bson.Document("speakerKind", "")));
         given().auth().oauth2(analyst()).queryParam("speakerKind", "committee").queryParam("region", "内江市")
                 .get("/api/v1/stats/facts").then().statusCode(200).body("items[0].speakerKind", equalTo("committee"))
-                .body("total", equalTo((int) store.facts().countDocuments(eq("speechId", 104L))));
+                .body("total", equalTo((int) rows.facts().countDocuments(eq("speechId", 104L))));
     }
 
     @Test
@@ -235,62 +237,62 @@ class StatsResourceTest {
 
         // version 2 of every speech, twice: same facts, same ids, the correction kept
         for (int round = 0; round < 2; round++) {
-            for (Change change : SeedSpeeches.changes(2)) {
-                applier.apply(new Change(change.cursor() + 12, change.type(), change.speechId(), 2, change.speech()));
+            for (ChangeItem change : SeedSpeeches.changes(2)) {
+                applier.apply(new ChangeItem(change.cursor() + 12, change.type(), change.speechId(), 2, change.speech()));
             }
         }
-        assertEquals(37, store.facts().countDocuments());
+        assertEquals(37, rows.facts().countDocuments());
         given().auth().oauth2(analyst()).get("/api/v1/stats/facts/" + id).then().statusCode(200)
                 .body("subject", equalTo("通江银耳菌种")).body("speechVersion", equalTo(2));
         given().auth().oauth2(analyst()).get("/api/v1/stats/status").then().statusCode(200)
-                .body("facts", equalTo(37)).body("feedCursor", equalTo("24")).body("lag", equalTo(0));
+                .body("facts", equalTo(37)).body("feedCursor", equalTo(24)).body("lagChanges", equalTo(0));
     }
 
     @Test
     void crashBetweenFactsAndCursorResumesToTheSameFacts() throws Exception {
         Set<String> clean = ids();
-        store.reset();
-        List<Change> changes = SeedSpeeches.changes(1);
+        repository.reset();
+        List<ChangeItem> changes = SeedSpeeches.changes(1);
         for (int i = 0; i < 5; i++) {
             applier.apply(changes.get(i));
         }
         applier.applyFacts(changes.get(5)); // crash: facts written, cursor not
-        long cursor = store.feedState().get("cursor", Number.class).longValue();
+        long cursor = repository.feedPosition().cursor();
         assertEquals(5, cursor);
-        for (Change change : changes) { // restart: replay from the stored cursor
+        for (ChangeItem change : changes) { // restart: replay from the stored cursor
             if (change.cursor() > cursor) {
                 applier.apply(change);
             }
         }
         assertEquals(clean, ids());
-        assertEquals(12, store.feedState().get("cursor", Number.class).longValue());
+        assertEquals(12, repository.feedPosition().cursor());
     }
 
     @Test
     void aNewVersionKeepsOnlyWhatItSaysAndADeleteLeavesNothing() throws Exception {
-        Change neijiang = SeedSpeeches.changes(1).get(3);
-        long before = store.facts().countDocuments();
-        long neijiangFacts = store.facts().countDocuments(eq("speechId", 104L));
-        ObjectNode v2 = neijiang.speech().deepCopy();
+        ChangeItem neijiang = SeedSpeeches.changes(1).get(3);
+        long before = rows.facts().countDocuments();
+        long neijiangFacts = rows.facts().countDocuments(eq("speechId", 104L));
+        ObjectNode v2 = SeedSpeeches.json(neijiang);
         ArrayNode sections = (ArrayNode) v2.get("sections");
         sections.removeAll();
         ObjectNode section = sections.addObject().put("ordinal", 1).put("heading", "工作组");
         section.putArray("paragraphs").addObject().put("id", "p-1").put("text", "全市组建了12个委员工作组。");
         ((ArrayNode) v2.get("lead")).removeAll();
-        applier.apply(new Change(13, "upsert", 104, 2, v2));
+        applier.apply(SeedSpeeches.change(13, "upsert", 104, 2, v2));
 
-        assertEquals(List.of(12L), store.facts().find(eq("speechId", 104L))
+        assertEquals(List.of(12L), rows.facts().find(eq("speechId", 104L))
                 .map(d -> d.get("value", Number.class).longValue()).into(new ArrayList<>()));
-        assertEquals(before - neijiangFacts + 1, store.facts().countDocuments());
-        assertEquals(2, store.texts().countDocuments(eq("speechId", 104L)));
+        assertEquals(before - neijiangFacts + 1, rows.facts().countDocuments());
+        assertEquals(2, rows.texts().countDocuments(eq("speechId", 104L)));
 
-        applier.apply(new Change(14, "delete", 104, 3, null));
-        assertEquals(before - neijiangFacts, store.facts().countDocuments());
-        assertEquals(0, store.texts().countDocuments(eq("speechId", 104L)));
-        assertEquals(11, store.speeches().countDocuments());
+        applier.apply(new ChangeItem(14, "delete", 104, 3, null));
+        assertEquals(before - neijiangFacts, rows.facts().countDocuments());
+        assertEquals(0, rows.texts().countDocuments(eq("speechId", 104L)));
+        assertEquals(11, rows.speeches().countDocuments());
     }
 
     private Set<String> ids() {
-        return store.facts().find().map(d -> d.getString("_id") + d.get("value")).into(new TreeSet<>());
+        return rows.facts().find().map(d -> d.getString("_id") + d.get("value")).into(new TreeSet<>());
     }
 }

@@ -18,9 +18,9 @@ import org.cppcc.archive.client.api.SpeechesApi;
 import org.cppcc.archive.client.api.SpeechesApi.APIListSpeechesRequest;
 import org.cppcc.archive.client.api.StatsApi;
 import org.cppcc.archive.client.api.StatsApi.APIGetPlatformStatsRequest;
-import org.cppcc.archive.client.model.DocumentProblem;
 import org.cppcc.archive.client.model.GatewayProblem;
 import org.cppcc.archive.client.model.Hit;
+import org.cppcc.archive.client.model.Problem;
 import org.cppcc.archive.client.model.SearchResponse;
 import org.cppcc.archive.client.model.SearchStatus;
 import org.cppcc.archive.client.model.SpeechItem;
@@ -146,7 +146,7 @@ class GeneratedClientIT {
                 .listSpeeches(APIListSpeechesRequest.newBuilder().sort("shoeSize").build()));
         assertEquals(400, badSort.getCode(), badSort.getResponseBody());
         assertEquals("application/problem+json", contentType(badSort));
-        DocumentProblem problem = portal.getObjectMapper().readValue(badSort.getResponseBody(), DocumentProblem.class);
+        Problem problem = portal.getObjectMapper().readValue(badSort.getResponseBody(), Problem.class);
         assertEquals(400, problem.getStatus());
         assertFalse(problem.getRequestId().isBlank());
     }
@@ -185,7 +185,7 @@ class GeneratedClientIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             StatsStatus status = stats.getStatsStatus();
-            if (Boolean.TRUE.equals(status.getCaughtUp()) && status.getLag() == 0 && status.getSpeeches() == live) {
+            if (Boolean.TRUE.equals(status.getCaughtUp()) && status.getLagChanges() == 0 && status.getSpeeches() == live) {
                 return;
             }
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,71 @@
+package org.cppcc.archive.stats.service;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cppcc.archive.stats.api.Fact;
+import org.cppcc.archive.stats.api.Figures;
+import org.cppcc.archive.stats.extraction.Category;
+import org.cppcc.archive.stats.extraction.Tier;
+import org.cppcc.archive.stats.repository.Curation;
+import org.cppcc.archive.stats.repository.StatsRepository;
+
+/**
+ * Admins' verdicts on facts: confirm, correct or reject. A verdict is kept under the fact's id and applied again
+ * whenever the fact is extracted again (see {@link ChangeApplier}), on top of what was extracted.
+ */
+@ApplicationScoped
+public class CurationService {
+
+    /** An admin's verdict; a correction's null fields keep what was extracted. */
+    public record Verdict(Fact.Action action, BigDecimal value, String unit, String subject, Category category,
+            Tier tier, String note) {
+
+        /** A correction that names nothing to correct changes nothing. */
+        public boolean changesNothing() {
+            return action == Fact.Action.correct && value == null && unit == null && subject == null
+                    && category == null && tier == null;
+        }
+    }
+
+    private final StatsRepository repository;
+
+    CurationService(StatsRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Records a verdict and applies it to the stored fact at once; empty when there is no such fact. */
+    public Optional<Fact> curate(String factId, Verdict verdict, String by) {
+        Optional<Fact> stored = repository.fact(factId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Fact fact = stored.get();
+        Curation curation = new Curation(factId, fact.speechId(), fact.sentence(), verdict.action(),
+                verdict.value() == null ? null : verdict.value().doubleValue(), verdict.unit(), verdict.subject(),
+                verdict.category(), verdict.tier(), verdict.note(), by, new Date());
+        // applied on top of what was extracted, not on top of an earlier correction
+        Fact curated = apply(fact.asExtracted(), curation);
+        repository.saveCuration(curation, curated);
+        return Optional.of(curated);
+    }
+
+    /** A fact as a curation leaves it, keeping what was extracted when it corrects. */
+    static Fact apply(Fact fact, Curation c) {
+        Fact.CurationNote note = new Fact.CurationNote(c.action(), c.note(), c.by(), c.at());
+        return switch (c.action()) {
+            case confirm -> fact.curated(Fact.Status.confirmed, fact.value(), fact.unit(), fact.subject(),
+                    fact.category(), fact.tier(), fact.extracted(), note);
+            case reject -> fact.curated(Fact.Status.rejected, fact.value(), fact.unit(), fact.subject(),
+                    fact.category(), fact.tier(), fact.extracted(), note);
+            case correct -> fact.curated(Fact.Status.corrected,
+                    c.value() == null ? fact.value() : Figures.of(c.value()),
+                    c.unit() == null ? fact.unit() : c.unit(), c.subject() == null ? fact.subject() : c.subject(),
+                    c.category() == null ? fact.category() : c.category(), c.tier() == null ? fact.tier() : c.tier(),
+                    new Fact.Extracted(fact.value(), fact.unit(), fact.subject(), fact.category(), fact.tier()), note);
+        };
+    }
+}
