@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * ({@code warnings}), what it could not place ({@code unplaced}) and the share of the source it placed
  * ({@code coverage}, 0–1). The real import keeps the same report with the compilation.
  */
-public record CompilationPreview(boolean dryRun, String title, String subtitle, String meeting, LocalDate date,
-        String province, @Schema(description = ApiText.PROVINCE_CODE) String provinceCode, String sourceSha256,
-        Long existingCompilationId, @Schema(description = ApiText.PREFACE) List<String> preface,
+public record CompilationPreview(boolean dryRun, String title, @Schema(nullable = true) String subtitle, @Schema(nullable = true) String meeting, @Schema(nullable = true) LocalDate date,
+        @Schema(nullable = true) String province, @Schema(description = ApiText.PROVINCE_CODE, nullable = true) String provinceCode, String sourceSha256,
+        @Schema(nullable = true) Long existingCompilationId, @Schema(description = ApiText.PREFACE) List<String> preface,
         List<SpeechDetail> speeches,
         @Schema(description = ApiText.WARNINGS) List<Warning> warnings,
         @Schema(description = ApiText.UNPLACED) List<Unplaced> unplaced,

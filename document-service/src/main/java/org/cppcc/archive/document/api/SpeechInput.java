@@ -25,11 +25,11 @@ public record SpeechInput(
         @NotNull @Positive Long compilationId,
         @NotNull @Min(1) @Max(10_000) Integer order,
         @NotBlank @Size(max = 100) String committee,
-        @Pattern(regexp = SpeakerKind.PATTERN, message = "must be one of " + SpeakerKind.PATTERN) String speakerKind,
+        @Size(max = 20) @Pattern(regexp = SpeakerKind.PATTERN, message = "must be one of " + SpeakerKind.PATTERN) String speakerKind,
         @Size(max = 50) String speakerName,
         @Size(max = 100) String region,
-        @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String regionCode,
-        @Pattern(regexp = Region.LEVELS, message = "must be one of " + Region.LEVELS)
+        @Size(max = 6) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String regionCode,
+        @Size(max = 30) @Pattern(regexp = Region.LEVELS, message = "must be one of " + Region.LEVELS)
         String level,
         @Size(max = 100) String parentRegion,
         @NotBlank @Size(max = 200) String title,

@@ -22,16 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Where to split a speech and the header of the speech that starts there")
 public record SpeechSplitInput(
         @Schema(description = "the paragraph where the second speech starts: a paragraph id (p-4) or lead-N for the N-th lead paragraph", examples = "p-4")
-        @NotBlank @Pattern(regexp = AT, message = "must be a paragraph id such as p-4 or a lead paragraph such as lead-2") String at,
+        @NotBlank @Size(max = 12) @Pattern(regexp = AT, message = "must be a paragraph id such as p-4 or a lead paragraph such as lead-2") String at,
         @NotBlank @Size(max = 200) String title,
         @Schema(description = ApiText.SPEECH_SUBTITLE) @Size(max = 10_000) String subtitle,
         @Schema(description = ApiText.SPEECH_DATE) LocalDate date,
         @NotBlank @Size(max = 100) String committee,
-        @Pattern(regexp = SpeakerKind.PATTERN, message = "must be one of " + SpeakerKind.PATTERN) String speakerKind,
+        @Size(max = 20) @Pattern(regexp = SpeakerKind.PATTERN, message = "must be one of " + SpeakerKind.PATTERN) String speakerKind,
         @Size(max = 50) String speakerName,
         @Size(max = 100) String region,
-        @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String regionCode,
-        @Pattern(regexp = Region.LEVELS, message = "must be one of " + Region.LEVELS) String level,
+        @Size(max = 6) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit division code") String regionCode,
+        @Size(max = 30) @Pattern(regexp = Region.LEVELS, message = "must be one of " + Region.LEVELS) String level,
         @Size(max = 100) String parentRegion,
         @Min(1) @Max(100_000) Integer tocPage) {
 

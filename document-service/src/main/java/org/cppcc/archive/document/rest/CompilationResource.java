@@ -39,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -54,8 +53,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "compilations", description = "Compilations of speeches (汇编): import (admin) and read (reader)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
-@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 public class CompilationResource {
 
     private static final String IMPORT_SUMMARY = "Import a compilation (UTF-8 text, or a .txt/.docx/.pdf file as multipart part 'file')";
@@ -89,10 +86,10 @@ public class CompilationResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "importCompilation", summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
-    @RequestBody(required = true, content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "seed", value = ApiDocs.IMPORT_TEXT)))
-    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class }), examples = { @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL), @ExampleObject(name = "dry run", value = ApiDocs.COMPILATION_PREVIEW) }))
-    @APIResponse(responseCode = "201", description = "Imported; the answer carries the parse report (coverage, warnings, unplaced)", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Nothing speech-like in the text, or with strict=true the first thing not understood (the problem names the line), or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "strict", value = ApiDocs.PROBLEM_400_LINE)))
+    @RequestBody(required = true, content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, maxLength = 20_971_520, description = "the compilation as UTF-8 text, at most 20 MB")))
+    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class })))
+    @APIResponse(responseCode = "201", description = "Imported; the answer carries the parse report (coverage, warnings, unplaced)", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Nothing speech-like in the text, or with strict=true the first thing not understood (the problem names the line), or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not UTF-8 text, or a file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response importText(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
@@ -111,9 +108,9 @@ public class CompilationResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class }), examples = { @ExampleObject(name = "existing", value = ApiDocs.COMPILATION_DETAIL), @ExampleObject(name = "dry run", value = ApiDocs.COMPILATION_PREVIEW) }))
-    @APIResponse(responseCode = "201", description = "Imported; the answer carries the parse report (coverage, warnings, unplaced)", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "created", value = ApiDocs.COMPILATION_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Nothing speech-like in the file, or with strict=true the first thing not understood (the problem names the line), a damaged file or a .txt that is not UTF-8, no part named file, or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "strict", value = ApiDocs.PROBLEM_400_LINE)))
+    @APIResponse(responseCode = "200", description = "Already imported (the existing compilation) or, with dryRun=true, what would be stored", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(anyOf = { CompilationDetail.class, CompilationPreview.class })))
+    @APIResponse(responseCode = "201", description = "Imported; the answer carries the parse report (coverage, warnings, unplaced)", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class)), headers = {@Header(name = "Location", description = "URL of the new compilation", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Nothing speech-like in the file, or with strict=true the first thing not understood (the problem names the line), a damaged file or a .txt that is not UTF-8, no part named file, or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "A file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response importFile(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
@@ -145,8 +142,8 @@ public class CompilationResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "listCompilations", summary = "List compilations, oldest import first", description = "Role: reader.")
-    @APIResponse(responseCode = "200", description = "One page of compilations", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.CompilationPage.class), examples = @ExampleObject(name = "page", value = ApiDocs.COMPILATION_PAGE)))
-    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    @APIResponse(responseCode = "200", description = "One page of compilations", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.CompilationPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PageResult<CompilationSummary> list(@Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page, @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         int p = Params.integer("page", page, 0, 0, 1_000_000);
         int s = Params.integer("size", size, 20, 1, 100);
@@ -161,7 +158,7 @@ public class CompilationResource {
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "getCompilation", summary = "One compilation with its speeches in order and its parse report", description = "Role: reader. coverage, warnings and unplaced are what the parser reported when the compilation was imported.")
-    @APIResponse(responseCode = "200", description = "The compilation", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.COMPILATION_DETAIL)))
+    @APIResponse(responseCode = "200", description = "The compilation", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CompilationDetail.class)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such compilation", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public CompilationDetail get(@Parameter(description = "compilation id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id) {

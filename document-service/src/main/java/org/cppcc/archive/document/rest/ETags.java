@@ -13,6 +13,9 @@ final class ETags {
     record Expected(Long version) {
     }
 
+    /** The longest If-Match or If-None-Match header taken (a list of a few of our tags); longer ones answer 400. */
+    static final int MAX_LENGTH = 200;
+
     private ETags() {
     }
 

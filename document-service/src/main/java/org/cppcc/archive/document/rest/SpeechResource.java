@@ -44,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -62,8 +61,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "speeches", description = "Speeches (发言): read (reader); create, replace, delete (editor); split, merge (admin); all writes with ETag / If-Match")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
-@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 public class SpeechResource {
 
     private final SpeechService speeches;
@@ -79,11 +76,13 @@ public class SpeechResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "listSpeeches", summary = "List speeches (not deleted), filtered, paged and sorted", description = "Role: reader.")
-    @APIResponse(responseCode = "200", description = "One page of speeches", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.SpeechPage.class), examples = @ExampleObject(name = "page", value = ApiDocs.SPEECH_PAGE)))
-    @APIResponse(responseCode = "400", description = "An invalid filter, page, size or sort", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    @APIResponse(responseCode = "200", description = "One page of speeches", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.SpeechPage.class)))
+    @APIResponse(responseCode = "400", description = "An invalid filter, page, size or sort", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PageResult<SpeechItem> list(@Parameter(description = "only speeches of this compilation", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("compilationId") String compilationId,
-            @QueryParam("region") String region, @QueryParam("regionCode") String regionCode,
-            @Parameter(schema = @Schema(enumeration = { "prefecture-city", "autonomous-prefecture", "district", "county-level-city", "county" })) @QueryParam("level") String level, @QueryParam("committee") String committee,
+            @Parameter(description = "only speeches of this region (its name)", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("region") String region,
+            @Parameter(description = "only speeches of this region (its GB/T 2260 code)", schema = @Schema(type = SchemaType.STRING, maxLength = 12)) @QueryParam("regionCode") String regionCode,
+            @Parameter(schema = @Schema(enumeration = { "prefecture-city", "autonomous-prefecture", "district", "county-level-city", "county" })) @QueryParam("level") String level,
+            @Parameter(description = "only speeches of this committee", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("committee") String committee,
             @Parameter(description = "only speeches with (true) or without (false) a body", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bodyAvailable") String bodyAvailable, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size, @Parameter(description = "sort order", schema = @Schema(enumeration = { "order", "-order", "title", "-title", "updatedAt", "-updatedAt", "id", "-id" }, defaultValue = "order")) @QueryParam("sort") String sort) {
         int p = Params.integer("page", page, 0, 0, 1_000_000);
@@ -103,19 +102,19 @@ public class SpeechResource {
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "getSpeech", summary = "One speech with its body", description = "Role: reader. Answers an ETag; with If-None-Match of the current ETag the answer is 304. A deleted speech answers 410.")
-    @APIResponse(responseCode = "200", description = "The speech", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "ETag", description = "The version, e.g. \"1-v1\"; send it back in If-Match to change the speech", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The speech", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class)), headers = {@Header(name = "ETag", description = "The version, e.g. \"1-v1\"; send it back in If-Match to change the speech", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The speech was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response get(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @Parameter(description = "an ETag the caller has; 304 while it is current", schema = @Schema(type = SchemaType.STRING, maxLength = ETags.MAX_LENGTH)) @HeaderParam("If-None-Match") String ifNoneMatch) {
         long speechId = Params.id("id", id);
         SpeechEntity s = speeches.find(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId));
         if (s.deleted) {
             throw new SpeechGoneException(speechId);
         }
         String etag = ETags.of(s.id, s.version);
-        if (ETags.noneMatch(ifNoneMatch, s.id, s.version)) {
+        if (ETags.noneMatch(Params.text("If-None-Match", ifNoneMatch, ETags.MAX_LENGTH), s.id, s.version)) {
             return Response.notModified().header("ETag", etag).build();
         }
         return Response.ok(mapper.detail(s)).header("ETag", etag).build();
@@ -125,10 +124,9 @@ public class SpeechResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "createSpeech", summary = "Create a speech", description = "Role: editor. Region fields are resolved from the committee name when region is left out.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechInput.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_INPUT)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "Location", description = "URL of the new speech", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, e.g. \"13-v1\"", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or an unknown compilationId", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechInput.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class)), headers = {@Header(name = "Location", description = "URL of the new speech", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, e.g. \"13-v1\"", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or an unknown compilationId", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid SpeechInput input) {
         SpeechEntity s = speeches.create(input, Callers.actor(token));
         SpeechDetail body = mapper.detail(s);
@@ -141,18 +139,17 @@ public class SpeechResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "replaceSpeech", summary = "Replace a speech; requires If-Match", description = "Role: editor. Send the ETag of the version you edited in If-Match: missing → 428, stale → 412. Bumps the version.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechInput.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_INPUT)))
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations) or invalid JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
-    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechInput.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class)), headers = {@Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations) or invalid JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The speech was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
-    public Response update(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response update(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @Parameter(description = "the ETag of the version the change is based on", schema = @Schema(type = SchemaType.STRING, maxLength = ETags.MAX_LENGTH)) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SpeechInput input) {
         long speechId = Params.id("id", id);
-        ETags.Expected expected = ETags.ifMatch(ifMatch, speechId).orElseThrow(() -> new ProblemException(428,
+        ETags.Expected expected = ETags.ifMatch(Params.text("If-Match", ifMatch, ETags.MAX_LENGTH), speechId).orElseThrow(() -> new ProblemException(428,
                 "PUT needs an If-Match header with the speech's current ETag."));
         SpeechEntity s = speeches.update(speechId, expected.version(), input, Callers.actor(token));
         return Response.ok(mapper.detail(s)).header("ETag", ETags.of(s.id, s.version)).build();
@@ -164,13 +161,13 @@ public class SpeechResource {
     @Operation(operationId = "deleteSpeech", summary = "Soft-delete a speech; requires If-Match", description = "Role: editor. The speech stays in its history and in the change feed; GET answers 410 afterwards.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The speech was already deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
-    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
-    public Response delete(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @Parameter(description = "the ETag of the version the change is based on", schema = @Schema(type = SchemaType.STRING, maxLength = ETags.MAX_LENGTH)) @HeaderParam("If-Match") String ifMatch) {
         long speechId = Params.id("id", id);
-        ETags.Expected expected = ETags.ifMatch(ifMatch, speechId).orElseThrow(() -> new ProblemException(428,
+        ETags.Expected expected = ETags.ifMatch(Params.text("If-Match", ifMatch, ETags.MAX_LENGTH), speechId).orElseThrow(() -> new ProblemException(428,
                 "DELETE needs an If-Match header with the speech's current ETag."));
         speeches.delete(speechId, expected.version(), Callers.actor(token));
         return Response.noContent().build();
@@ -181,18 +178,17 @@ public class SpeechResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "splitSpeech", summary = "Split a speech in two at a paragraph; requires If-Match", description = "Role: admin. For a speech header the parser missed: everything from the paragraph named in at (p-4, or lead-2 for the second lead paragraph) becomes a new speech right after this one, with the title and committee given (region resolved from the committee when left out). A paragraph that opens its section takes the heading along; one inside a section leaves the heading and the rest of the section becomes the new speech's lead. No text is changed, dropped or added; the speeches after it are renumbered when the new one needs their number. One transaction, in the history and the change feed. Undo with merge.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechSplitInput.class), examples = @ExampleObject(name = "自贡", value = ApiDocs.SPLIT_INPUT)))
-    @APIResponse(responseCode = "201", description = "Split: both speeches with their new versions", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechSplitResult.class), examples = @ExampleObject(name = "split", value = ApiDocs.SPLIT_RESULT)), headers = {@Header(name = "Location", description = "URL of the new (second) speech", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or at names no paragraph of the speech or its very beginning", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400_AT)))
-    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechSplitInput.class)))
+    @APIResponse(responseCode = "201", description = "Split: both speeches with their new versions", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechSplitResult.class)), headers = {@Header(name = "Location", description = "URL of the new (second) speech", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or at names no paragraph of the speech or its very beginning", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The speech was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
-    public Response split(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response split(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @Parameter(description = "the ETag of the version the change is based on", schema = @Schema(type = SchemaType.STRING, maxLength = ETags.MAX_LENGTH)) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SpeechSplitInput input) {
         long speechId = Params.id("id", id);
-        ETags.Expected expected = ETags.ifMatch(ifMatch, speechId).orElseThrow(() -> new ProblemException(428,
+        ETags.Expected expected = ETags.ifMatch(Params.text("If-Match", ifMatch, ETags.MAX_LENGTH), speechId).orElseThrow(() -> new ProblemException(428,
                 "A split needs an If-Match header with the speech's current ETag."));
         SpeechService.Split split = speeches.split(speechId, expected.version(), input, Callers.actor(token));
         return Response.created(URI.create("/api/v1/speeches/" + split.second().id))
@@ -204,18 +200,17 @@ public class SpeechResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "mergeSpeech", summary = "Merge the speech that follows into this one; requires If-Match for both", description = "Role: admin. For a line the parser took for a speech header: the body of the speech named in speechId, which must come right after this one in the same compilation, is appended (its lead continues this speech's last section), its outline too, and that speech is deleted (its title and speaker stay in its history). If-Match carries this speech's ETag, etag the other's. The speeches after it are renumbered to close the gap. One transaction, in the history and the change feed. Undoes a split.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechMergeInput.class), examples = @ExampleObject(name = "自贡", value = ApiDocs.MERGE_INPUT)))
-    @APIResponse(responseCode = "200", description = "Merged: this speech at its new version", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class), examples = @ExampleObject(name = "成都", value = ApiDocs.SPEECH_DETAIL)), headers = {@Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or speechId is this speech, one of another compilation or not the one right after it", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400_MERGE)))
-    @APIResponse(responseCode = "404", description = "No such speech (this one or the other)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechMergeInput.class)))
+    @APIResponse(responseCode = "200", description = "Merged: this speech at its new version", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = SpeechDetail.class)), headers = {@Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "Invalid fields (listed in violations), invalid JSON, or speechId is this speech, one of another compilation or not the one right after it", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such speech (this one or the other)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "One of the two speeches was deleted", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match or etag does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "412", value = ApiDocs.PROBLEM_412)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "428", value = ApiDocs.PROBLEM_428)))
-    public Response merge(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "412", description = "If-Match or etag does not name the current version", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response merge(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id, @Parameter(description = "the ETag of the version the change is based on", schema = @Schema(type = SchemaType.STRING, maxLength = ETags.MAX_LENGTH)) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SpeechMergeInput input) {
         long speechId = Params.id("id", id);
-        ETags.Expected expected = ETags.ifMatch(ifMatch, speechId).orElseThrow(() -> new ProblemException(428,
+        ETags.Expected expected = ETags.ifMatch(Params.text("If-Match", ifMatch, ETags.MAX_LENGTH), speechId).orElseThrow(() -> new ProblemException(428,
                 "A merge needs an If-Match header with the speech's current ETag."));
         ETags.Expected nextExpected = ETags.ifMatch(input.etag(), input.speechId()).orElseThrow();
         SpeechEntity s = speeches.merge(speechId, expected.version(), input.speechId(), nextExpected.version(),
@@ -227,9 +222,9 @@ public class SpeechResource {
     @Path("{id}/history")
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.ADMIN })
     @Operation(operationId = "getSpeechHistory", summary = "Audit trail of a speech (also of a deleted one), oldest first", description = "Role: reader.")
-    @APIResponse(responseCode = "200", description = "The audit entries", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = AuditEntry.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "created", value = ApiDocs.AUDIT)))
+    @APIResponse(responseCode = "200", description = "The audit entries", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = AuditEntry.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "The id is not a positive integer", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "404", description = "No such speech", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<AuditEntry> history(@Parameter(description = "speech id", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("id") String id) {
         long speechId = Params.id("id", id);
         return speeches.history(speechId).orElseThrow(() -> new SpeechNotFoundException(speechId))

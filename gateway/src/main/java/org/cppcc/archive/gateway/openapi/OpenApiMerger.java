@@ -29,6 +29,12 @@ public final class OpenApiMerger {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /**
+     * What the gateway puts on every answer: the request id, the client's rate limit (ProxyHandler) and, to a call
+     * from an allowed browser origin, the CORS headers (quarkus.http.cors.*).
+     */
+    static final List<String> ANSWER_HEADERS = List.of("X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+            "X-RateLimit-Reset", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers");
 
     /** The gateway's description of the whole API, at the top of the merged document. */
     static final String DESCRIPTION = """
@@ -38,7 +44,8 @@ public final class OpenApiMerger {
             each operation names the role it needs (reader, analyst, editor, admin). Errors are RFC 9457 \
             `application/problem+json`. Every response carries `X-Request-Id` and the client's rate limit in \
             `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; past the limit the answer is 429 \
-            with `Retry-After`. Lists take `page` (0-based) and `size` (default 20, max 100) and answer `total`; \
+            with `Retry-After`. Browser portals on the allowed origins get `Access-Control-Allow-Origin` and \
+            `Access-Control-Expose-Headers`. Lists take `page` (0-based) and `size` (default 20, max 100) and answer `total`; \
             the change feed `/api/v1/changes` pages with an opaque increasing cursor.""";
 
     /** Where Keycloak's endpoints are, for the security scheme. */
@@ -215,8 +222,7 @@ public final class OpenApiMerger {
         responses.fields().forEachRemaining(r -> {
             if (r.getValue() instanceof ObjectNode response && !response.has("$ref")) {
                 ObjectNode headers = response.with("headers");
-                for (String h : List.of("X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining",
-                        "X-RateLimit-Reset")) {
+                for (String h : ANSWER_HEADERS) {
                     if (!headers.has(h)) {
                         headers.set(h, ref("headers", h));
                     }
@@ -255,13 +261,15 @@ public final class OpenApiMerger {
         problem.put("type", "object");
         problem.put("description", "RFC 9457 problem details as the gateway itself answers them.");
         ObjectNode props = problem.putObject("properties");
-        props.putObject("type").put("type", "string").put("example", "about:blank");
-        props.putObject("title").put("type", "string").put("example", "Too Many Requests");
-        props.putObject("status").put("type", "integer").put("format", "int32").put("example", 429);
-        props.putObject("detail").put("type", "string")
+        props.putObject("type").put("type", "string").put("maxLength", 200).put("example", "about:blank");
+        props.putObject("title").put("type", "string").put("maxLength", 100).put("example", "Too Many Requests");
+        props.putObject("status").put("type", "integer").put("format", "int32").put("minimum", 100)
+                .put("maximum", 599).put("example", 429);
+        props.putObject("detail").put("type", "string").put("maxLength", 2000)
                 .put("example", "Client portal exceeded 1200 requests per minute; retry after 1 s.");
-        props.putObject("instance").put("type", "string").put("example", "/api/v1/speeches");
-        props.putObject("requestId").put("type", "string").put("example", "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11");
+        props.putObject("instance").put("type", "string").put("maxLength", 2000).put("example", "/api/v1/speeches");
+        props.putObject("requestId").put("type", "string").put("maxLength", 100)
+                .put("example", "3f1c2a9e-6f1d-4f55-9d1e-2b7c1f0a8e11");
         problem.putArray("required").add("title").add("status");
 
         ObjectNode headers = components.with("headers");
@@ -271,6 +279,11 @@ public final class OpenApiMerger {
         header(headers, "X-RateLimit-Remaining", "integer", "Requests left in the client's bucket.");
         header(headers, "X-RateLimit-Reset", "integer", "Seconds until the bucket is full again.");
         header(headers, "Retry-After", "integer", "Seconds to wait before retrying.");
+        header(headers, "Access-Control-Allow-Origin", "string", "To a call from a browser origin the gateway allows "
+                + "(GATEWAY_CORS_ORIGINS): that origin. Absent for other origins and calls without Origin.");
+        header(headers, "Access-Control-Expose-Headers", "string", "To a call from an allowed browser origin: the "
+                + "headers a script may read (X-Request-Id, X-RateLimit-*, Retry-After, ETag, Location).");
+        limits(headers);
 
         ObjectNode scheme = components.with("securitySchemes").putObject(SCHEME);
         scheme.put("type", "oauth2");
@@ -285,6 +298,17 @@ public final class OpenApiMerger {
         ObjectNode client = flows.putObject("clientCredentials");
         client.put("tokenUrl", keycloak.tokenUrl());
         client.putObject("scopes");
+    }
+
+    /** The limits of the gateway's own headers, as the contract states them for every value. */
+    private static void limits(ObjectNode headers) {
+        ((ObjectNode) headers.path("X-Request-Id").path("schema")).put("maxLength", 100);
+        for (String h : List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After")) {
+            ((ObjectNode) headers.path(h).path("schema")).put("format", "int64").put("minimum", 0)
+                    .put("maximum", Long.MAX_VALUE);
+        }
+        ((ObjectNode) headers.path("Access-Control-Allow-Origin").path("schema")).put("maxLength", 2000);
+        ((ObjectNode) headers.path("Access-Control-Expose-Headers").path("schema")).put("maxLength", 2000);
     }
 
     private static void header(ObjectNode headers, String name, String type, String description) {
