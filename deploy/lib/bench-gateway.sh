@@ -11,6 +11,8 @@
 # Environment: BENCH_GATEWAY_JAVA_OPTS goes to the gateway's JVM, e.g.
 #   BENCH_GATEWAY_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr,settings=profile deploy/bench gateway
 # BENCH_KEEP_LOGS=1 keeps the throw-away directory (logs, nginx configuration) after the run.
+# BENCH_KEYCLOAK_URL=http://127.0.0.1:8180 uses a Keycloak that is already up with the speech-archive realm (e.g.
+# deploy/run's) instead of starting one.
 
 ensure_debian_package() { # command package
   command -v "$1" >/dev/null && return 0
@@ -45,13 +47,18 @@ bench_gateway() {
   trap 'exit 130' INT TERM
 
   local kc_port kc_mgmt doc_port doc_mgmt gw_port gw_mgmt nginx_port nowhere
-  kc_port=$(free_port 18180); kc_mgmt=$(free_port $((kc_port + 1000)))
-  log "starting Keycloak on 127.0.0.1:$kc_port"
-  start_keycloak "$kc_port" "$kc_mgmt" "$BENCH_DIR/keycloak"
-  BENCH_PIDS+=("$KC_PID")
-  wait_http "http://127.0.0.1:$kc_mgmt/health/ready" 180 "$KC_PID" \
-    || { tail -n 20 "$BENCH_DIR/keycloak/keycloak.log" >&2; die "Keycloak did not start"; }
-  export KEYCLOAK_URL=http://127.0.0.1:$kc_port
+  if [ -n "${BENCH_KEYCLOAK_URL:-}" ]; then
+    log "using the Keycloak at $BENCH_KEYCLOAK_URL (realm speech-archive)"
+    export KEYCLOAK_URL=${BENCH_KEYCLOAK_URL%/}
+  else
+    kc_port=$(free_port 18180); kc_mgmt=$(free_port $((kc_port + 1000)))
+    log "starting Keycloak on 127.0.0.1:$kc_port"
+    start_keycloak "$kc_port" "$kc_mgmt" "$BENCH_DIR/keycloak"
+    BENCH_PIDS+=("$KC_PID")
+    wait_http "http://127.0.0.1:$kc_mgmt/health/ready" 600 "$KC_PID" \
+      || { tail -n 20 "$BENCH_DIR/keycloak/keycloak.log" >&2; die "Keycloak did not start"; }
+    export KEYCLOAK_URL=http://127.0.0.1:$kc_port
+  fi
 
   doc_port=$(free_port 18081); doc_mgmt=$(free_port 19081)
   log "starting document-service on 127.0.0.1:$doc_port"
@@ -59,7 +66,7 @@ bench_gateway() {
     exec "$JAVA_HOME/bin/java" -jar "$REPO_DIR/document-service/target/quarkus-app/quarkus-run.jar" \
     >"$BENCH_DIR/document-service.log" 2>&1) &
   BENCH_PIDS+=("$!")
-  wait_http "http://127.0.0.1:$doc_port/q/health/ready" 180 "$!" \
+  wait_http "http://127.0.0.1:$doc_port/q/health/ready" 300 "$!" \
     || { tail -n 20 "$BENCH_DIR/document-service.log" >&2; die "document-service did not start"; }
 
   # Search and stats are not on the measured path; the gateway's routes to them point at a port nothing listens on.
@@ -74,7 +81,7 @@ bench_gateway() {
     >"$BENCH_DIR/gateway.log" 2>&1) &
   BENCH_PIDS+=("$!")
   # liveness: readiness includes the upstreams, two of which are deliberately absent
-  wait_http "http://127.0.0.1:$gw_port/q/health/live" 120 "$!" \
+  wait_http "http://127.0.0.1:$gw_port/q/health/live" 300 "$!" \
     || { tail -n 20 "$BENCH_DIR/gateway.log" >&2; die "the gateway did not start"; }
 
   nginx_port=$(free_port 18090)
