@@ -10,6 +10,8 @@
 #
 # Environment: BENCH_GATEWAY_JAVA_OPTS goes to the gateway's JVM, e.g.
 #   BENCH_GATEWAY_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr,settings=profile deploy/bench gateway
+# BENCH_GATEWAY_APP=DIR runs the gateway packaged in DIR (a quarkus-app directory, e.g. a copy of an older build)
+# instead of this checkout's, for a before/after comparison on the same machine.
 # BENCH_KEEP_LOGS=1 keeps the throw-away directory (logs, nginx configuration) after the run.
 # BENCH_KEYCLOAK_URL=http://127.0.0.1:8180 uses a Keycloak that is already up with the speech-archive realm (e.g.
 # deploy/run's) instead of starting one.
@@ -66,6 +68,7 @@ bench_gateway() {
     exec "$JAVA_HOME/bin/java" -jar "$REPO_DIR/document-service/target/quarkus-app/quarkus-run.jar" \
     >"$BENCH_DIR/document-service.log" 2>&1) &
   BENCH_PIDS+=("$!")
+  local doc_pid=$!
   wait_http "http://127.0.0.1:$doc_port/q/health/ready" 300 "$!" \
     || { tail -n 20 "$BENCH_DIR/document-service.log" >&2; die "document-service did not start"; }
 
@@ -77,9 +80,10 @@ bench_gateway() {
     SEARCH_URL=http://127.0.0.1:$nowhere STATS_URL=http://127.0.0.1:$nowhere \
     GATEWAY_RATE_LIMIT_ADMIN=100000000 GATEWAY_RATE_LIMIT_EDITOR=100000000 \
     GATEWAY_RATE_LIMIT_READER=100000000 GATEWAY_RATE_LIMIT_ANALYST=100000000 \
-    exec "$JAVA_HOME/bin/java" ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$REPO_DIR/gateway/target/quarkus-app/quarkus-run.jar" \
+    exec "$JAVA_HOME/bin/java" ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "${BENCH_GATEWAY_APP:-$REPO_DIR/gateway/target/quarkus-app}/quarkus-run.jar" \
     >"$BENCH_DIR/gateway.log" 2>&1) &
   BENCH_PIDS+=("$!")
+  local gw_pid=$!
   # liveness: readiness includes the upstreams, two of which are deliberately absent
   wait_http "http://127.0.0.1:$gw_port/q/health/live" 300 "$!" \
     || { tail -n 20 "$BENCH_DIR/gateway.log" >&2; die "the gateway did not start"; }
@@ -118,7 +122,7 @@ NGINX
   "$nginx_bin" -p "$BENCH_DIR/nginx" -c "$BENCH_DIR/nginx/nginx.conf" -g 'daemon off;' \
     >"$BENCH_DIR/nginx/stdout.log" 2>&1 &
   BENCH_PIDS+=("$!")
-  local up=false
+  local nginx_pid=$! up=false
   for _ in $(seq 1 50); do port_in_use "$nginx_port" && { up=true; break; }; sleep 0.2; done
   $up || { cat "$BENCH_DIR/nginx/error.log" "$BENCH_DIR/nginx/stdout.log" >&2; die "nginx did not start"; }
 
@@ -126,7 +130,8 @@ NGINX
   "$JAVA_HOME/bin/java" -Xmx256m -cp "$classpath" org.cppcc.archive.bench.GatewayBenchmark \
     --keycloak "$KEYCLOAK_URL" --direct "http://127.0.0.1:$doc_port" --nginx "http://127.0.0.1:$nginx_port" \
     --gateway "http://127.0.0.1:$gw_port" \
-    --wrk-script "$DEPLOY_DIR/lib/bench-gateway.lua" "$@"
+    --wrk-script "$DEPLOY_DIR/lib/bench-gateway.lua" \
+    --service-pid "$doc_pid" --nginx-pid "$nginx_pid" --gateway-pid "$gw_pid" "$@"
   log "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 

@@ -1,6 +1,6 @@
 package org.cppcc.archive.gateway.auth;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
  * Asked before quarkus-oidc's provider (higher priority): answers a bearer token that is in the {@link TokenCache}
  * with its identity at once, and answers nothing otherwise, so that quarkus-oidc verifies the token as it always did.
  */
-@ApplicationScoped
+@Singleton
 public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private static final Uni<SecurityIdentity> NOT_CACHED = Uni.createFrom().nullItem();

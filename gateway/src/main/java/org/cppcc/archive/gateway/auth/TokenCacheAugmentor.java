@@ -2,7 +2,7 @@ package org.cppcc.archive.gateway.auth;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,7 +10,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
 /** Runs last on every authenticated identity and hands those quarkus-oidc has just verified to the {@link TokenCache}. */
-@ApplicationScoped
+@Singleton
 public class TokenCacheAugmentor implements SecurityIdentityAugmentor {
 
     private final TokenCache cache;
