@@ -68,8 +68,9 @@ class TokenCacheTest {
 
     @Test
     void aCachedTokenPastItsExpiryIsRefused() throws InterruptedException {
-        // long enough to be accepted first even on a loaded machine, short enough to watch it expire
-        ThrowAwayRealm.createShortLivedReader("short-lived", "short-lived-secret", 20);
+        // Long enough to be used twice even on a loaded machine (creating the client and getting the token took up to
+        // 17 s here with 2 cores shared by a dozen JVMs), short enough to watch it expire.
+        ThrowAwayRealm.createShortLivedReader("short-lived", "short-lived-secret", 45);
         String token = ThrowAwayRealm.token("short-lived", "short-lived-secret");
         call(token).statusCode(200);
         call(token).statusCode(200);
