@@ -40,6 +40,10 @@ public interface GatewayConfig {
 
     RateLimitConfig rateLimit();
 
+    TokenCacheConfig tokenCache();
+
+    UpstreamClientConfig upstreamClient();
+
     CorsConfig cors();
 
     OpenApiConfig openapi();
@@ -78,6 +82,30 @@ public interface GatewayConfig {
         /** Budget of a client that has none of the configured roles. */
         @WithDefault("60")
         long defaultRequestsPerMinute();
+    }
+
+    interface TokenCacheConfig {
+        /** Whether a verified token's identity is kept until its expiry, so its signature is checked once. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens kept at most; beyond, a new token is verified on every request until room is made. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** How often expired tokens are dropped (an expired one is never served in between). */
+        @WithDefault("30s")
+        Duration purgeInterval();
+    }
+
+    interface UpstreamClientConfig {
+        /** Keep-alive connections per upstream and event loop (each event loop has its own pool). */
+        @WithDefault("64")
+        int maxConnections();
+
+        /** How long an idle pooled connection is kept open. */
+        @WithDefault("60s")
+        Duration keepAliveTimeout();
     }
 
     interface CircuitBreakerConfig {

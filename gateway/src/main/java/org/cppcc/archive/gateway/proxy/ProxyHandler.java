@@ -1,23 +1,27 @@
 package org.cppcc.archive.gateway.proxy;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.cppcc.archive.contract.Problems;
 import org.cppcc.archive.contract.RequestIds;
+import org.cppcc.archive.gateway.auth.TokenCache;
 import org.cppcc.archive.gateway.config.GatewayConfig;
 import org.cppcc.archive.gateway.proxy.Upstreams.Upstream;
 import org.cppcc.archive.gateway.ratelimit.RateLimiter;
 import org.cppcc.archive.gateway.ratelimit.TokenBucket;
 import org.jboss.logging.Logger;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -26,7 +30,9 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,32 +41,70 @@ import io.vertx.ext.web.RoutingContext;
  * with back-pressure (nothing is buffered whole); status and headers are kept, the caller's bearer
  * token goes on, and the gateway adds {@code X-Request-Id} and {@code X-Forwarded-*}. Authentication
  * and role checks have already run (HTTP permissions in application.properties) when a request gets here.
+ * <p>
+ * Each event loop has its own client and so its own pool of keep-alive connections to the upstreams (HTTP/1.1, no
+ * pipelining): a request is forwarded, answered and relayed on the event loop it arrived on, never handed between
+ * threads. Nothing here blocks or buffers a body.
  */
 @Singleton
 public class ProxyHandler {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
 
-    /** Connection-scoped headers (RFC 9110 §7.6.1) that must not be forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /** Connection-scoped headers (RFC 9110 §7.6.1) that must not be forwarded; looked up without case. */
+    private static final Set<String> HOP_BY_HOP = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        HOP_BY_HOP.addAll(Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+                "trailer", "transfer-encoding", "upgrade", "host"));
+    }
 
     /** Routing-context flag: the body was refused mid-stream, so the upstream's failure is expected. */
     private static final String BODY_REFUSED = "gateway.body-refused";
 
     private final Upstreams upstreams;
     private final RateLimiter rateLimiter;
-    private final GatewayConfig config;
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    /** One client per event loop (keyed by the loop), created on first use from that loop. */
+    private final Map<Object, HttpClient> clients = new ConcurrentHashMap<>();
+    private final long maxBody;
+    private final long connectTimeoutMillis;
+    private final long responseTimeoutMillis;
+    private final long longPollTimeoutMillis;
+    private final String[] longPollRoutes;
 
     public ProxyHandler(Upstreams upstreams, RateLimiter rateLimiter, GatewayConfig config, Vertx vertx) {
         this.upstreams = upstreams;
         this.rateLimiter = rateLimiter;
-        this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.vertx = vertx;
+        this.clientOptions = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) config.upstreamClient().keepAliveTimeout().toSeconds())
+                .setPipelining(false)
+                .setTcpNoDelay(true);
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(config.upstreamClient().maxConnections());
+        this.maxBody = config.maxBodySize().asLongValue();
+        this.connectTimeoutMillis = config.connectTimeout().toMillis();
+        this.responseTimeoutMillis = config.responseTimeout().toMillis();
+        this.longPollTimeoutMillis = config.longPollTimeout().toMillis();
+        this.longPollRoutes = config.longPollRoutes().toArray(String[]::new);
+    }
+
+    /** The client of the event loop we run on (any client off an event loop, which the router never is). */
+    private HttpClient client() {
+        Context context = Vertx.currentContext();
+        Object loop = context instanceof ContextInternal internal ? internal.nettyEventLoop() : Thread.currentThread();
+        HttpClient client = clients.get(loop);
+        return client != null ? client
+                : clients.computeIfAbsent(loop, l -> vertx.createHttpClient(clientOptions, poolOptions));
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(HttpClient::close);
     }
 
     void install(@Observes Router router) {
@@ -77,7 +121,6 @@ public class ProxyHandler {
         if (!withinRateLimit(ctx)) {
             return;
         }
-        long maxBody = config.maxBodySize().asLongValue();
         String contentLength = in.getHeader("Content-Length");
         if (contentLength != null && parseLength(contentLength) > maxBody) {
             refuseOversizedBody(ctx, maxBody);
@@ -89,7 +132,7 @@ public class ProxyHandler {
             return;
         }
         in.pause();
-        client.request(requestOptions(in, upstream)).onComplete(opened -> {
+        client().request(requestOptions(in, upstream)).onComplete(opened -> {
             if (opened.failed()) {
                 upstream.breaker().onFailure();
                 LOG.warnf("No connection to %s for %s [%s]: %s", upstream.name(), in.path(),
@@ -113,37 +156,45 @@ public class ProxyHandler {
     /** Charges the caller's bucket and tells it its budget; false (after answering 429) when it is spent. */
     private boolean withinRateLimit(RoutingContext ctx) {
         SecurityIdentity identity = ((QuarkusHttpUser) ctx.user()).getSecurityIdentity();
-        String clientId = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("azp") != null
-                ? jwt.getClaim("azp").toString()
-                : identity.getPrincipal().getName();
-        TokenBucket.Decision decision = rateLimiter.take(clientId, identity.getRoles());
+        RateLimiter.Client client = identity.getAttribute(TokenCache.RATE_LIMIT_CLIENT);
+        if (client == null) {
+            client = rateLimiter.client(identity);
+        }
+        TokenBucket.Decision decision = rateLimiter.take(client);
         ctx.response().putHeader("X-RateLimit-Limit", Long.toString(decision.limit()))
                 .putHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()))
                 .putHeader("X-RateLimit-Reset", Long.toString(decision.secondsToFull()));
         if (!decision.allowed()) {
             ctx.response().putHeader("Retry-After", Long.toString(decision.secondsToNext()));
-            Problems.send(ctx, 429, "Client " + clientId + " exceeded " + decision.limit()
+            Problems.send(ctx, 429, "Client " + client.id() + " exceeded " + decision.limit()
                     + " requests per minute; retry after " + decision.secondsToNext() + " s.");
         }
         return decision.allowed();
     }
 
     private RequestOptions requestOptions(HttpServerRequest in, Upstream upstream) {
-        boolean longPoll = config.longPollRoutes().stream().anyMatch(in.path()::startsWith);
-        long idle = (longPoll ? config.longPollTimeout() : config.responseTimeout()).toMillis();
         return new RequestOptions()
                 .setMethod(in.method())
                 .setHost(upstream.baseUrl().getHost())
                 .setPort(upstream.baseUrl().getPort())
                 .setURI(in.uri())
-                .setConnectTimeout(config.connectTimeout().toMillis())
-                .setIdleTimeout(idle);
+                .setConnectTimeout(connectTimeoutMillis)
+                .setIdleTimeout(isLongPoll(in.path()) ? longPollTimeoutMillis : responseTimeoutMillis);
+    }
+
+    private boolean isLongPoll(String path) {
+        for (String prefix : longPollRoutes) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void copyRequestHeaders(HttpServerRequest in, HttpClientRequest request) {
         MultiMap out = request.headers();
         in.headers().forEach((name, value) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+            if (!HOP_BY_HOP.contains(name)) {
                 out.add(name, value);
             }
         });
@@ -214,7 +265,7 @@ public class ProxyHandler {
         }
         response.setStatusCode(status);
         answer.headers().forEach((name, value) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase(RequestIds.HEADER)) {
+            if (!HOP_BY_HOP.contains(name) && !name.equalsIgnoreCase(RequestIds.HEADER)) {
                 response.headers().add(name, value);
             }
         });
