@@ -82,8 +82,8 @@ public class SearchResource {
             throw new ProblemException(400, "page × size must not exceed " + MAX_WINDOW + "; narrow the query.");
         }
         Filters filters = new Filters(Params.optionalId("compilationId", compilationId),
-                exact("region", region), exact("regionCode", regionCode), Params.oneOf("level", level, LEVELS),
-                exact("committee", committee), Params.oneOf("speakerKind", speakerKind, SPEAKER_KINDS),
+                Params.text("region", region, MAX_FILTER_LENGTH), Params.text("regionCode", regionCode, MAX_FILTER_LENGTH), Params.oneOf("level", level, LEVELS),
+                Params.text("committee", committee, MAX_FILTER_LENGTH), Params.oneOf("speakerKind", speakerKind, SPEAKER_KINDS),
                 Params.date("dateFrom", dateFrom), Params.date("dateTo", dateTo));
         SearchResult result = search.search(q, filters, pageNo, pageSize);
         long took = (System.nanoTime() - started) / 1_000_000;
@@ -114,14 +114,5 @@ public class SearchResource {
         long id = Params.id("speechId", speechId);
         int limit = Params.integer("size", size, 5, 1, 20);
         return new SimilarResponse(id, search.similar(id, limit));
-    }
-
-    /** An exact-value filter: free text up to {@value #MAX_FILTER_LENGTH} characters, no control characters. */
-    private static String exact(String name, String raw) {
-        String value = Params.text(name, raw, MAX_FILTER_LENGTH);
-        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-            throw new ProblemException(400, name + " must not contain control characters.");
-        }
-        return value;
     }
 }
