@@ -71,9 +71,10 @@ public final class Params {
         throw new ProblemException(400, name + " must be a positive integer.");
     }
 
-    /** {@code true} or {@code false}, or null when absent. */
+    /** {@code true} or {@code false}, or null when absent (not sent at all). */
     public static Boolean optionalBoolean(String name, String raw) {
-        if (absent(raw)) {
+        // present but empty ("?dryRun=") is refused, not read as absent: a flag such as dryRun guards a write
+        if (raw == null) {
             return null;
         }
         return switch (raw.strip()) {

@@ -54,6 +54,7 @@ class ParamsTest {
         assertEquals(Boolean.TRUE, Params.optionalBoolean("strict", "true"));
         assertEquals(Boolean.FALSE, Params.optionalBoolean("strict", "false"));
         assertEquals("strict must be true or false.", refusal(() -> Params.optionalBoolean("strict", "maybe")));
+        assertEquals("dryRun must be true or false.", refusal(() -> Params.optionalBoolean("dryRun", "")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.cppcc.archive.document.divisions;
 
+import java.util.List;
+
 /**
  * An administrative division of the PRC (GB/T 2260).
  *
@@ -18,4 +20,6 @@ public record Region(String name, String code, String level, String parent) {
      */
     public static final String LEVELS = "province|municipality|autonomous-region|prefecture-city|autonomous-prefecture"
             + "|prefecture|league|district|county-level-city|county|banner";
+    /** The same levels as a list, for parameters that must name one. */
+    public static final List<String> LEVEL_NAMES = List.of(LEVELS.split("\\|"));
 }

@@ -31,6 +31,7 @@ import org.cppcc.archive.document.api.SpeechItem;
 import org.cppcc.archive.document.api.SpeechMergeInput;
 import org.cppcc.archive.document.api.SpeechSplitInput;
 import org.cppcc.archive.document.api.SpeechSplitResult;
+import org.cppcc.archive.document.divisions.Region;
 import org.cppcc.archive.document.mapping.SpeechMapper;
 import org.cppcc.archive.document.repository.SpeechEntity;
 import org.cppcc.archive.document.service.Slice;
@@ -81,7 +82,7 @@ public class SpeechResource {
     public PageResult<SpeechItem> list(@Parameter(description = "only speeches of this compilation", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("compilationId") String compilationId,
             @Parameter(description = "only speeches of this region (its name)", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("region") String region,
             @Parameter(description = "only speeches of this region (its GB/T 2260 code)", schema = @Schema(type = SchemaType.STRING, maxLength = 12)) @QueryParam("regionCode") String regionCode,
-            @Parameter(schema = @Schema(enumeration = { "prefecture-city", "autonomous-prefecture", "district", "county-level-city", "county" })) @QueryParam("level") String level,
+            @Parameter(schema = @Schema(enumeration = { "province", "municipality", "autonomous-region", "prefecture-city", "autonomous-prefecture", "prefecture", "league", "district", "county-level-city", "county", "banner" })) @QueryParam("level") String level,
             @Parameter(description = "only speeches of this committee", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("committee") String committee,
             @Parameter(description = "only speeches with (true) or without (false) a body", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("bodyAvailable") String bodyAvailable, @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size, @Parameter(description = "sort order", schema = @Schema(enumeration = { "order", "-order", "title", "-title", "updatedAt", "-updatedAt", "id", "-id" }, defaultValue = "order")) @QueryParam("sort") String sort) {
@@ -92,7 +93,7 @@ public class SpeechResource {
                         "sort must be one of " + SpeechSort.allowed() + "."));
         SpeechFilter filter = new SpeechFilter(Params.optionalId("compilationId", compilationId),
                 Params.text("region", region, 100), Params.text("regionCode", regionCode, 12),
-                Params.text("level", level, 30), Params.text("committee", committee, 100),
+                Params.oneOf("level", level, Region.LEVEL_NAMES), Params.text("committee", committee, 100),
                 Params.optionalBoolean("bodyAvailable", bodyAvailable));
         Slice<SpeechEntity> slice = speeches.list(filter, p, s, order);
         return new PageResult<>(slice.items().stream().map(mapper::item).toList(), p, s, slice.total());
