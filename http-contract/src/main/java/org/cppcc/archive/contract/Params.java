@@ -99,7 +99,7 @@ public final class Params {
         return value;
     }
 
-    /** A value that must be there, as it was sent, without control characters. */
+    /** A value that must be there, as it was sent. */
     public static String required(String name, String raw) {
         return required(name, raw, null);
     }
@@ -109,7 +109,7 @@ public final class Params {
         if (absent(raw)) {
             throw new ProblemException(400, name + " is required" + (hint == null ? "." : ": " + hint));
         }
-        return withoutControlCharacters(name, raw);
+        return raw;
     }
 
     private static String withoutControlCharacters(String name, String value) {

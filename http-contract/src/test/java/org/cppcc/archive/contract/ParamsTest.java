@@ -80,8 +80,8 @@ class ParamsTest {
     @Test
     void freeTextRefusesControlCharactersButKeepsPastedLineBreaks() {
         assertEquals("q must not contain control characters.", refusal(() -> Params.text("q", "镇级\u0000平台", 200)));
-        assertEquals("terms must not contain control characters.", refusal(() -> Params.required("terms", "双助\u001b")));
+        assertEquals("terms must not contain control characters.", refusal(() -> Params.text("terms", "双助\u001b", 50)));
         assertEquals("有事来协商\n平台", Params.text("q", "有事来协商\n平台", 200));
-        assertEquals("有事\t来协商", Params.required("q", "有事\t来协商"));
+        assertEquals("有事\t来协商", Params.text("q", "有事\t来协商", 200));
     }
 }

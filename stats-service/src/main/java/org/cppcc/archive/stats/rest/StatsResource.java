@@ -67,6 +67,8 @@ public class StatsResource {
     /** The longest {@code q} and {@code region} filters (a sentence's phrase, a division's name). */
     static final int MAX_QUERY = 200;
     static final int MAX_REGION = 100;
+    /** Twenty terms of fifty characters and their commas. */
+    static final int MAX_TERMS = 20 * 51;
     /** The largest figure a correction may state: beyond it a double no longer holds a whole number exactly. */
     static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(15);
 
@@ -170,7 +172,8 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public Topics topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        Params.required("terms", terms, "a comma-separated list, e.g. terms=有事来协商,双助.");
+        terms = Params.required("terms", Params.text("terms", terms, MAX_TERMS),
+                "a comma-separated list, e.g. terms=有事来协商,双助.");
         List<String> list = Arrays.stream(terms.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
                 .toList();
         if (list.isEmpty() || list.size() > 20 || list.stream().anyMatch(t -> t.length() > 50)) {
