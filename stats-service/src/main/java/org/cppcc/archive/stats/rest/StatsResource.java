@@ -67,8 +67,6 @@ public class StatsResource {
     /** The longest {@code q} and {@code region} filters (a sentence's phrase, a division's name). */
     static final int MAX_QUERY = 200;
     static final int MAX_REGION = 100;
-    /** Twenty terms of fifty characters and their commas. */
-    static final int MAX_TERMS = 20 * 51;
     /** The largest figure a correction may state: beyond it a double no longer holds a whole number exactly. */
     static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(15);
 
@@ -172,7 +170,8 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
     public Topics topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        terms = Params.required("terms", Params.text("terms", terms, MAX_TERMS),
+        // no length here: how many terms and how long each is are checked below, in the terms' own words
+        terms = Params.required("terms", Params.text("terms", terms, Integer.MAX_VALUE),
                 "a comma-separated list, e.g. terms=有事来协商,双助.");
         List<String> list = Arrays.stream(terms.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
                 .toList();

@@ -107,8 +107,7 @@ class HostileParametersTest {
         }
         as(analyst).queryParam("size", "100").queryParam("page", "100000").get("/api/v1/stats/facts").then()
                 .statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(37));
-        as(analyst).queryParam("speechId", "-1").get("/api/v1/stats/facts").then().statusCode(200)
-                .body("total", equalTo(0));
+        refused("facts", "speechId", "-1", "speechId must be a positive integer");
     }
 
     @Test
