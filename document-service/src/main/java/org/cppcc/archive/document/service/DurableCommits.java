@@ -1,4 +1,4 @@
-package org.cppcc.archive.document.repository;
+package org.cppcc.archive.document.service;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +12,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.cppcc.archive.document.service.ChangeCommitted;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
