@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
  * every exchange, the security headers on every answer, a problem+json 401 for a token-less API call (Quarkus would
  * give a bare challenge), and problem+json for every refusal the router or the security layer gives itself: an
  * unknown path (404), a method (405) or media type (406, 415) no route takes, a body without a length (411) or over
- * the limit (413), and any failure no one else answered. What the HTTP codec refuses before routing is answered by
+ * the limit (413), a path with dot segments (400), and any failure no one else answered. What the HTTP codec refuses before routing is answered by
  * {@link InvalidRequests}.
  */
 @Singleton
@@ -59,6 +59,8 @@ public class HttpFilters {
             refuse(ctx, 411);
         } else if (length != null && declaredLength(length) > maxBody) {
             refuse(ctx, 413);
+        } else if (hasDotSegment(ctx.request().path())) {
+            Problems.send(ctx, 400, "The path must not contain a . or .. segment; send the address it stands for.");
         } else if (ctx.request().path().startsWith("/api/") && !hasBearerToken(ctx) && !isPreflight(ctx)) {
             ctx.fail(new UnauthorizedException());
         } else {
@@ -83,6 +85,21 @@ public class HttpFilters {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * Whether the raw path has a "." or ".." segment, plain or percent-encoded. The router would resolve it, so that
+     * {@code /api/v1/search/similar/..} reached {@code /api/v1/search}: a parameter value must not change which
+     * operation answers. Clients resolve dot segments before they send a request (RFC 3986 §5.2.4).
+     */
+    static boolean hasDotSegment(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A CORS preflight carries no token by design; where CORS is on, the CORS filter that runs next answers it. */

@@ -20,7 +20,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * <li>input is strict: no trailing content after the document, no key twice in one object, no {@code "1"} for a
  * number, no {@code 1.5} for an integer, no {@code 123} or {@code true} for a string, no {@code "true"} for a boolean
  * (unknown fields are refused by {@code quarkus.jackson.fail-on-unknown-properties}); each refusal is a 400 problem
- * naming the field ({@link ProblemMappers}).</li>
+ * naming the field ({@link ProblemMappers});</li>
+ * <li>dates are read strictly: {@code "2021-09-28"}, not {@code 18898} (a day number) or {@code ""};</li>
+ * <li>the body is UTF-8 ({@link JsonEncoding}).</li>
  * </ul>
  * The gateway reads no JSON bodies and has no quarkus-jackson: it excludes this bean
  * ({@code quarkus.arc.exclude-types}).
@@ -35,6 +37,7 @@ public class JsonInput implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.setDefaultLeniency(false);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)

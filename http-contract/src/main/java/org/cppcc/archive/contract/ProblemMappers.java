@@ -1,5 +1,6 @@
 package org.cppcc.archive.contract;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,6 +36,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What RESTEasy's multipart parser throws, as a plain IOException, when the body ends mid-part. */
+    private static final String CUT_OFF_MULTIPART = "Connection terminated parsing multipart request";
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,200}?)'");
 
     @ServerExceptionMapper
@@ -115,6 +118,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (e instanceof IOException && CUT_OFF_MULTIPART.equals(e.getMessage())) {
+            // the body ended before the multipart's closing boundary: cut off by its sender (or its connection, and
+            // then no one reads the answer)
+            return ProblemResponses.of(400, "The multipart body ends before its closing boundary.", request);
+        }
         String requestId = RequestIds.of(request);
         LOG.errorf(e, "Unexpected failure on %s %s [%s]", request.method(), request.path(), requestId);
         return ProblemResponses.of(500, Problems.unexpected(requestId), request);

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,11 +87,51 @@ class EveryLayerAnswersProblemsTest {
         post("{\"title\": ").body("detail", containsString("not valid JSON"));
         post("{\"title\": \"01234567890\"}").body("violations.field", hasItem("note.title"));
         post("{}").body("violations.field", hasItem("note.title"));
+        // a date is an ISO date, not a day number
+        post("{\"title\": \"x\", \"date\": 18898}").body("violations.field", hasItem("date"));
+        given().header("Authorization", TOKEN).contentType("application/json")
+                .body("{\"title\": \"x\", \"date\": \"2021-09-28\"}").post("/api/v1/echo")
+                .then().statusCode(200).body("date", equalTo("2021-09-28"));
+    }
+
+    @Test
+    void jsonInAnotherEncodingThanUtf8IsRefused() {
+        for (Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+                Charset.forName("UTF-32"))) {
+            post("{\"title\": \"政协\"}".getBytes(charset))
+                    .body("detail", equalTo("A JSON body must be encoded in UTF-8; this one is not."));
+        }
+    }
+
+    @Test
+    void aMultipartBodyCutOffBeforeItsClosingBoundaryIsRefused() throws Exception {
+        String part = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n政协";
+        byte[] body = part.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST /api/v1/echo/upload HTTP/1.1\r\nHost: x\r\nAuthorization: " + TOKEN
+                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        RawHttp.Answer answer = RawHttp.send(root.getHost(), root.getPort(), request);
+        assertProblem(answer, 400);
+        assertTrue(answer.body().contains("closing boundary"), answer.toString());
+    }
+
+    @Test
+    void dotSegmentsInThePathAreRefused() {
+        for (String path : List.of("/api/v1/echo/fail/..", "/api/v1/echo/fail/%2e%2E", "/api/v1/./echo")) {
+            problem(given().urlEncodingEnabled(false).header("Authorization", TOKEN).get(path).then(), 400)
+                    .body("detail", containsString(".."));
+        }
     }
 
     private ValidatableResponse post(String body) {
-        return problem(given().header("Authorization", TOKEN).contentType("application/json")
-                .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/echo").then(), 400);
+        return post(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ValidatableResponse post(byte[] body) {
+        return problem(given().header("Authorization", TOKEN).contentType("application/json").body(body)
+                .post("/api/v1/echo").then(), 400);
     }
 
     @Test

@@ -77,6 +77,11 @@ class ErrorsFromEveryLayerIT {
                     + "Content-Length: 2\r\n" + bearer() + "\r\nhi"), 415);
         }
         problem(send(module, "GET /api/v1/speeches HTTP/1.1\r\nHost: x\r\n\r\n"), 401);
+
+        // a dot segment would let a parameter's value pick another operation (similar/.. → the search itself)
+        for (String path : List.of(readPath(module) + "/..", readPath(module) + "/%2E%2e", "/api/v1/./speeches")) {
+            problem(send(module, "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + bearer() + "\r\n"), 400);
+        }
     }
 
     @ParameterizedTest

@@ -16,8 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.cppcc.archive.contract.Params;
 import org.cppcc.archive.contract.Problem;
@@ -36,6 +38,7 @@ import org.cppcc.archive.document.service.Slice;
 import org.cppcc.archive.document.service.TextExtractor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -92,15 +95,16 @@ public class CompilationResource {
     @APIResponse(responseCode = "400", description = "Nothing speech-like in the text, or with strict=true the first thing not understood (the problem names the line), or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not UTF-8 text, or a file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response importText(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
-            @Parameter(description = STRICT, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("strict") String strict,
+    @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN))
+    @Parameter(name = "strict", in = ParameterIn.QUERY, description = STRICT, schema = @Schema(type = SchemaType.BOOLEAN))
+    public Response importText(@Context UriInfo uri,
             @HeaderParam("Content-Type") String contentType, byte[] body) {
         String charset = charset(contentType);
         if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
             throw new ProblemException(415, "Text must be sent as UTF-8 (charset=utf-8), not " + charset + ".");
         }
         byte[] bytes = body == null ? new byte[0] : body;
-        return importBytes(bytes, extractor.fromPlainText(bytes), dryRun, strict);
+        return importBytes(bytes, extractor.fromPlainText(bytes), uri);
     }
 
     @POST
@@ -113,19 +117,20 @@ public class CompilationResource {
     @APIResponse(responseCode = "400", description = "Nothing speech-like in the file, or with strict=true the first thing not understood (the problem names the line), a damaged file or a .txt that is not UTF-8, no part named file, or an invalid dryRun or strict", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 20 MB", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "A file type other than .txt, .docx, .pdf", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response importFile(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
-            @Parameter(description = STRICT, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("strict") String strict,
+    @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN))
+    @Parameter(name = "strict", in = ParameterIn.QUERY, description = STRICT, schema = @Schema(type = SchemaType.BOOLEAN))
+    public Response importFile(@Context UriInfo uri,
             @RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
             throw new ProblemException(400, "The multipart body needs a part named \"file\".");
         }
         byte[] bytes = Files.readAllBytes(file.uploadedFile());
-        return importBytes(bytes, extractor.fromFile(bytes, file.fileName(), file.contentType()), dryRun, strict);
+        return importBytes(bytes, extractor.fromFile(bytes, file.fileName(), file.contentType()), uri);
     }
 
-    private Response importBytes(byte[] bytes, ExtractedText text, String dryRun, String strict) {
-        boolean strictly = Boolean.TRUE.equals(Params.optionalBoolean("strict", strict));
-        if (Boolean.TRUE.equals(Params.optionalBoolean("dryRun", dryRun))) {
+    private Response importBytes(byte[] bytes, ExtractedText text, UriInfo uri) {
+        boolean strictly = Boolean.TRUE.equals(Params.optionalBoolean("strict", asSent(uri, "strict")));
+        if (Boolean.TRUE.equals(Params.optionalBoolean("dryRun", asSent(uri, "dryRun")))) {
             CompilationService.DryRun run = compilations.dryRun(bytes, text, strictly);
             return Response.ok(mapper.preview(run.parsed(), run.provinceCode(), run.sha256(),
                     run.existingId().orElse(null))).build();
@@ -137,6 +142,15 @@ public class CompilationResource {
             return Response.ok(body).build();
         }
         return Response.created(URI.create("/api/v1/compilations/" + body.id())).entity(body).build();
+    }
+
+    /**
+     * A flag as it was sent: {@code @QueryParam} reads {@code ?dryRun=} as no value at all, but a flag that guards a
+     * write must refuse it rather than import.
+     */
+    private static String asSent(UriInfo uri, String name) {
+        List<String> values = uri.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     @GET

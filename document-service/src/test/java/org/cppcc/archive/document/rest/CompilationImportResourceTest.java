@@ -208,6 +208,16 @@ class CompilationImportResourceTest {
         assertEquals(0, db.count("compilation"));
     }
 
+    /** dryRun guards a write: sent but empty, it is refused, not read as absent (which would import). */
+    @Test
+    void anEmptyDryRunIsRefusedAndStoresNothing() throws IOException {
+        given().auth().oauth2(admin()).contentType("text/plain; charset=utf-8").body(seed())
+                .queryParam("dryRun", "").post(IMPORT)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("dryRun must be true or false."));
+        assertEquals(0, db.count("compilation"));
+    }
+
     /** A stray line between the cover and the first speech is text of no speech: warned about leniently, refused strictly. */
     @Test
     void strictRefusesWithItsLineWhatALenientImportOnlyWarnsAbout() throws IOException {

@@ -40,7 +40,6 @@ import org.cppcc.archive.stats.service.StatsQueries.FactFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -59,14 +58,17 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/v1/stats")
 @Tag(name = "stats", description = "Statistics for dashboards (analyst): JSON, or CSV with Accept: text/csv; fact curation (admin)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, wrong issuer or audience)", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = ApiDocs.PROBLEM_401)))
-@APIResponse(responseCode = "403", description = "The token does not carry the role the operation names", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = ApiDocs.PROBLEM_403)))
 @Blocking
 public class StatsResource {
 
     /** The longest {@code q} and {@code region} filters (a sentence's phrase, a division's name). */
     static final int MAX_QUERY = 200;
     static final int MAX_REGION = 100;
+    /** The longest terms list: 20 terms of 50 characters and their commas, with room for spaces. */
+    static final int MAX_TERMS = 1100;
+    /** Fact ids are "speech-section-paragraph-n"; anything longer names no fact. */
+    static final int MAX_FACT_ID = 100;
+    static final String FACT_ID = "fact id, e.g. 4-2-1-0";
     /** The largest figure a correction may state: beyond it a double no longer holds a whole number exactly. */
     static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(15);
 
@@ -85,7 +87,7 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getStatsOverview", summary = "Compilations, speeches (body / outline only / truncated), committees by level, characters, facts by category", description = "Role: analyst.")
-    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "2021-09-28", value = ApiDocs.OVERVIEW)))
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Overview overview() {
         return queries.overview();
     }
@@ -95,10 +97,10 @@ public class StatsResource {
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region, speaker kind and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Platforms per region, speaker kind and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "内江市", value = ApiDocs.PLATFORMS_CSV)) })
+    @APIResponse(responseCode = "200", description = "Platforms per region, speaker kind and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Platforms platforms(@QueryParam("compilationId") String compilationId,
-            @QueryParam("region") String region,
+    public Platforms platforms(@Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
+            @Parameter(description = "only this region (its name), e.g. 内江市", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_REGION)) @QueryParam("region") String region,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         return queries.platforms(scope(compilationId, region, speakerKind));
     }
@@ -108,10 +110,10 @@ public class StatsResource {
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getMemberStats", summary = "CPPCC members per region and speaker kind, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Members per region and speaker kind", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "巴中市", value = ApiDocs.MEMBERS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "200", description = "Members per region and speaker kind", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Members members(@QueryParam("compilationId") String compilationId,
-            @QueryParam("region") String region,
+    public Members members(@Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
+            @Parameter(description = "only this region (its name), e.g. 内江市", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_REGION)) @QueryParam("region") String region,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         return queries.members(scope(compilationId, region, speakerKind));
     }
@@ -121,9 +123,9 @@ public class StatsResource {
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getCoverageStats", summary = "Divisions represented by a speaker, per province of the speeches: prefecture-level and county-level, body vs outline only", description = "Role: analyst. The denominators are the GB/T 2260 divisions of each province the speeches' regions lie in. With Accept: text/csv one row per prefecture-level division.")
-    @APIResponse(responseCode = "200", description = "Coverage per province and prefecture-level division", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Coverage.class), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "四川省", value = ApiDocs.COVERAGE_CSV)) })
+    @APIResponse(responseCode = "200", description = "Coverage per province and prefecture-level division", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Coverage.class)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Coverage coverage(@QueryParam("compilationId") String compilationId,
+    public Coverage coverage(@Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
         return queries.coverage(Params.optionalId("compilationId", compilationId), speakerKind(speakerKind));
     }
@@ -133,16 +135,18 @@ public class StatsResource {
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "listFacts", summary = "Extracted facts with provenance, filtered and paged", description = "Role: analyst. Each fact carries its exact sentence and character offsets. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "One page of facts", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACTS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "An invalid category, tier, speakerKind, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
+    @APIResponse(responseCode = "200", description = "One page of facts", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ApiDocs.FactPage.class)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "An invalid category, tier, speakerKind, status, speechId, page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<Fact> facts(
             @Parameter(schema = @Schema(enumeration = { "platform", "member", "body", "staff", "activity", "output", "economic", "other" })) @QueryParam("category") String category,
             @Parameter(schema = @Schema(enumeration = { "city", "county", "township", "village" })) @QueryParam("tier") String tier,
-            @QueryParam("region") String region,
+            @Parameter(description = "only this region (its name), e.g. 内江市", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_REGION)) @QueryParam("region") String region,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind,
-            @QueryParam("speechId") String speechId, @QueryParam("q") String q,
+            @Parameter(description = "only facts of this speech", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("speechId") String speechId,
+            @Parameter(description = "only facts whose sentence contains this text", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY)) @QueryParam("q") String q,
             @Parameter(schema = @Schema(enumeration = { "extracted", "confirmed", "corrected", "rejected" })) @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         FactFilter filter = new FactFilter(Params.oneOf("category", category, Category.values()),
                 Params.oneOf("tier", tier, Tier.values()), Params.text("region", region, MAX_REGION),
                 speakerKind(speakerKind), Params.optionalId("speechId", speechId), Params.text("q", q, MAX_QUERY),
@@ -155,10 +159,10 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getFact", summary = "One extracted fact with its provenance and curation", description = "Role: analyst.")
-    @APIResponse(responseCode = "200", description = "The fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACT)))
-    @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
-    public Fact fact(@PathParam("id") String id) {
-        return queries.fact(id).orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
+    @APIResponse(responseCode = "200", description = "The fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Fact fact(@Parameter(description = FACT_ID, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FACT_ID)) @PathParam("id") String id) {
+        return queries.fact(factId(id)).orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
     }
 
     @GET
@@ -166,12 +170,11 @@ public class StatsResource {
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     @Operation(operationId = "getTopicMentions", summary = "Mentions of each term per speech, region and speaker kind, e.g. terms=有事来协商,双助,提案", description = "Role: analyst. With Accept: text/csv the same rows come as CSV.")
-    @APIResponse(responseCode = "200", description = "Mentions per term", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "有事来协商", value = ApiDocs.TOPICS)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = ApiDocs.PROBLEM_400)))
-    public Topics topics(@QueryParam("terms") String terms, @QueryParam("compilationId") String compilationId,
+    @APIResponse(responseCode = "200", description = "Mentions per term", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Topics topics(@Parameter(description = "1 to 20 comma-separated terms of at most 50 characters", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TERMS)) @QueryParam("terms") String terms, @Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        // no length here: how many terms and how long each is are checked below, in the terms' own words
-        terms = Params.required("terms", Params.text("terms", terms, Integer.MAX_VALUE),
+        terms = Params.required("terms", Params.text("terms", terms, MAX_TERMS),
                 "a comma-separated list, e.g. terms=有事来协商,双助.");
         List<String> list = Arrays.stream(terms.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
                 .toList();
@@ -181,12 +184,16 @@ public class StatsResource {
         return queries.topics(list, Params.optionalId("compilationId", compilationId), speakerKind(speakerKind));
     }
 
+    private static String factId(String raw) {
+        return Params.required("id", Params.text("id", raw, MAX_FACT_ID));
+    }
+
     /** An admin's verdict on one fact. */
     public record CurationRequest(
-            @NotNull @Pattern(regexp = "confirm|correct|reject", message = "must be confirm, correct or reject") String action,
+            @NotNull @Size(max = 20) @Pattern(regexp = "confirm|correct|reject", message = "must be confirm, correct or reject") String action,
             BigDecimal value, @Size(max = 20) String unit, @Size(max = 100) String subject,
-            @Pattern(regexp = "platform|member|body|staff|activity|output|economic|other", message = "must be a known category") String category,
-            @Pattern(regexp = "city|county|township|village", message = "must be city, county, township or village") String tier,
+            @Size(max = 20) @Pattern(regexp = "platform|member|body|staff|activity|output|economic|other", message = "must be a known category") String category,
+            @Size(max = 20) @Pattern(regexp = "city|county|township|village", message = "must be city, county, township or village") String tier,
             @Size(max = 1000) String note) {
     }
 
@@ -196,12 +203,12 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "curateFact", summary = "Confirm, correct or reject a fact; survives re-extraction while its sentence remains", description = "Role: admin.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CurationRequest.class), examples = @ExampleObject(name = "correct", value = ApiDocs.CURATION)))
-    @APIResponse(responseCode = "200", description = "The curated fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "镇级协商平台", value = ApiDocs.FACT)))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = CurationRequest.class)))
+    @APIResponse(responseCode = "200", description = "The curated fact", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", description = "Invalid action or fields (listed in violations), or a correction that changes nothing", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = ApiDocs.PROBLEM_404)))
+    @APIResponse(responseCode = "404", description = "No such fact", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Fact curate(@PathParam("id") String id, @Valid @NotNull CurationRequest request) {
+    public Fact curate(@Parameter(description = FACT_ID, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FACT_ID)) @PathParam("id") String id, @Valid @NotNull CurationRequest request) {
         Verdict verdict = new Verdict(Fact.Action.valueOf(request.action()), request.value(), request.unit(),
                 request.subject(), request.category() == null ? null : Category.valueOf(request.category()),
                 request.tier() == null ? null : Tier.valueOf(request.tier()), request.note());
@@ -212,7 +219,7 @@ public class StatsResource {
             throw new ProblemException(400, "value must be between -" + MAX_VALUE.toPlainString() + " and "
                     + MAX_VALUE.toPlainString() + ".");
         }
-        return curation.curate(id, verdict, identity.getPrincipal().getName())
+        return curation.curate(factId(id), verdict, identity.getPrincipal().getName())
                 .orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
     }
 

@@ -14,7 +14,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * services enforce what is stated is {@link HostileInputIT}'s part: it sends values beyond each limit.
  * Reads the build-time document, which {@link MergedOpenApiFileIT} shows is the one the gateway serves.
  */
-@EnabledIfSystemProperty(named = "contract.pending", matches = "true", disabledReason = "opt-in until it passes: "
-        + "22 search and stats parameters still state no maxLength; see issue 12")
 class ContractPropertiesIT {
 
     private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();

@@ -112,7 +112,7 @@ class GeneratedClientIT {
         awaitCaughtUp(stats, live);
         // The JSON objects of these operations are untyped in the document, so the client answers maps.
         Map<String, Object> platforms = (Map<String, Object>) stats.getPlatformStats(APIGetPlatformStatsRequest
-                .newBuilder().compilationId(Integer.toString(seedCompilationId)).region("内江市").build());
+                .newBuilder().compilationId((long) seedCompilationId).region("内江市").build());
         List<Map<String, Object>> regions = (List<Map<String, Object>>) platforms.get("regions");
         assertEquals(1, regions.size(), platforms.toString());
         assertEquals("511000", regions.get(0).get("regionCode"));

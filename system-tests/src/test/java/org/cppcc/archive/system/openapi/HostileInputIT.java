@@ -22,7 +22,6 @@ import org.cppcc.archive.system.Keycloak;
 import org.cppcc.archive.system.SystemUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,10 +43,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the bad value were taken (a stale If-Match, an unknown compilation, an unknown fact, a dry run), and the stored
  * state (change-feed head, compilations, speeches, curated facts) must be the same afterwards.
  */
-@EnabledIfSystemProperty(named = "contract.pending", matches = "true", disabledReason = "opt-in until it passes: "
-        + "17 of 2,195 answers still fail (a cut-off multipart answers 500, ChangeItem.speech is null on deletes "
-        + "where the schema says non-null, UTF-16 bodies and numbers for dates are read, an empty dryRun imports); "
-        + "see issue 12")
 class HostileInputIT {
 
     static final String PROBLEM_JSON = "application/problem+json";

@@ -69,6 +69,12 @@ class OpenApiEquivalenceIT {
                     + "|SpeechItem)/properties/\\w+/nullable: added"),
             Pattern.compile("#/components/schemas/ChangeItem/properties/speech/properties/\\w+/nullable: added"),
             Pattern.compile("#/components/schemas/Speaker/properties/\\w+/nullable: added"),
+            Pattern.compile("#/components/schemas/ChangeItem/properties/speech/nullable: added"),
+            // Issue 12 item 6: stats' ids, pages and sizes were documented as bare strings; they are the integers the
+            // service parses (a non-integer was and is a 400)
+            Pattern.compile("#/paths/~1api~1v1~1stats~1(platforms|members|coverage|facts|topics)/get/parameters/"
+                    + "query:(compilationId|speechId|page|size)/schema/type: changed \"string\" → \"integer\""),
+            Pattern.compile("#/paths/~1api~1v1~1stats~1facts/get/parameters/query:(page|size)/schema/default: added"),
             // Issue 12 item 3: the level filters are enforced, so they list every level the services store (GB/T 2260's
             // eleven, not the five of the seed's province).
             Pattern.compile("#/paths/~1api~1v1~1(speeches|search)/get/parameters/query:level/schema/enum: changed .*"));
