@@ -40,7 +40,7 @@ public final class SystemUnderTest {
     private final Duration readyTimeout;
 
     private SystemUnderTest() {
-        readyTimeout = Duration.ofSeconds(90);
+        readyTimeout = Duration.ofSeconds(180);
         try {
             String base = System.getenv("TEST_WORK_DIR");
             workDir = base == null ? Files.createTempDirectory("system-")
