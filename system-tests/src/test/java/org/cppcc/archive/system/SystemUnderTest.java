@@ -49,6 +49,8 @@ public final class SystemUnderTest {
                 ports.put(name, freePort());
                 ports.put(name + MANAGEMENT, freePort());
             }
+            // before the starts: a module that does not become ready must not outlive the test run
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroy)));
             start("document-service");
             start("search-service");
             start("stats-service");
@@ -56,7 +58,6 @@ public final class SystemUnderTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroy)));
     }
 
     public static SystemUnderTest get() {
