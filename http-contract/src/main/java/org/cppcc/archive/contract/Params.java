@@ -99,20 +99,6 @@ public final class Params {
         return value;
     }
 
-    /**
-     * Text for a query parser: as it was sent (control characters are white space to the parser), null when absent,
-     * refused when longer than {@code max} characters.
-     */
-    public static String queryText(String name, String raw, int max) {
-        if (absent(raw)) {
-            return null;
-        }
-        if (raw.length() > max) {
-            throw new ProblemException(400, name + " must be at most " + max + " characters.");
-        }
-        return raw;
-    }
-
     /** A value that must be there, as it was sent. */
     public static String required(String name, String raw) {
         return required(name, raw, null);

@@ -32,13 +32,6 @@ class ParamsTest {
     }
 
     @Test
-    void queryTextKeepsWhatWasSentUpToItsLimit() {
-        assertNull(Params.queryText("q", " ", 5));
-        assertEquals(" 有事\t来协商", Params.queryText("q", " 有事\t来协商", 7));
-        assertEquals("q must be at most 5 characters.", refusal(() -> Params.queryText("q", "政协委员履职", 5)));
-    }
-
-    @Test
     void idsArePositive() {
         assertEquals(5L, Params.id("id", "5"));
         assertNull(Params.optionalId("compilationId", ""));

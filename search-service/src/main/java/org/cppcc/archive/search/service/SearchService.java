@@ -17,6 +17,8 @@ import org.cppcc.archive.search.query.QueryParser;
 public class SearchService {
 
     public static final int MAX_SUGGEST_LENGTH = 50;
+    /** The longest query the parser takes. */
+    public static final int MAX_QUERY_LENGTH = QueryParser.MAX_LENGTH;
 
     private final SpeechIndex index;
 
