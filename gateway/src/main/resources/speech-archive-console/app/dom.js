@@ -68,7 +68,7 @@ export const LEVELS = {
   'autonomous-prefecture': '自治州', 'prefecture': '地区', 'league': '盟', 'district': '市辖区',
   'county-level-city': '县级市', 'county': '县', 'banner': '旗',
 };
-export const TIERS = { city: '市级', county: '县级', township: '乡镇级', village: '村级' };
+export const TIERS = { city: '市级', county: '县级', township: '乡镇级', village: '村级', unspecified: '未注明层级' };
 export const SPEAKER_KINDS = {
   committee: '政协委员会', party: '民主党派', federation: '工商联', sector: '界别', 'special-committee': '专门委员会',
   member: '委员个人',

@@ -26,7 +26,7 @@ export async function render(main, { match, params, isCurrent }) {
   const similar = h('section', { class: 'side', 'aria-labelledby': 'similar-title' }, h('h2', { id: 'similar-title' }, '相似发言'), status('正在查找…'));
   const extra = [];
   if (hasRole('editor')) {
-    extra.push(h('section', { class: 'side', 'aria-labelledby': 'edit-title' }, h('h2', { id: 'edit-title' }, '编辑'),
+    extra.push(h('section', { class: 'side', 'aria-labelledby': 'edit-heading' }, h('h2', { id: 'edit-heading' }, '编辑'),
       h('button', { type: 'button', id: 'edit', onclick: (e) => { e.target.replaceWith(editor(speech, etag)); } }, '编辑此发言')));
     extra.push(historySection(id));
   }

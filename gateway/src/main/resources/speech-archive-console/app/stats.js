@@ -5,7 +5,7 @@ import { h, put, status, errorBox, sentenceWithMark, percent, download, describe
 import { call, get } from './api.js';
 import { catalog } from './catalog.js';
 
-const TIER_ORDER = ['city', 'county', 'township', 'village'];
+const TIER_ORDER = ['city', 'county', 'township', 'village', 'unspecified'];
 const PREFECTURE_LEVELS = new Set(['prefecture-city', 'autonomous-prefecture', 'prefecture', 'league']);
 const DEFAULT_TERMS = '有事来协商,协商平台,提案';
 let charts = [];

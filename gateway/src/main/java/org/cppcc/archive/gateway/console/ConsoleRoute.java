@@ -41,16 +41,22 @@ public class ConsoleRoute {
     private final String echarts;
 
     public ConsoleRoute(GatewayConfig gateway, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl) {
+        this.echarts = "META-INF/resources/_static/echarts/" + version(ECHARTS_POM) + "/dist";
+        this.page = resource(ASSETS + "/index.html");
+        this.config = browserConfig(realmUrl, gateway.console().clientId()).encode();
+        this.policy = contentSecurityPolicy(realmUrl);
+    }
+
+    /** What keycloak-js is started with: the server's URL (before {@code /realms/}), the realm and the client. */
+    static JsonObject browserConfig(String realmUrl, String clientId) {
         URI realm = URI.create(realmUrl);
         String path = realm.getRawPath();
         int cut = path.lastIndexOf("/realms/");
-        String keycloak = realm.getScheme() + "://" + realm.getRawAuthority() + (cut < 0 ? "" : path.substring(0, cut));
-        String realmName = cut < 0 ? "speech-archive" : path.substring(cut + "/realms/".length()).replaceAll("/+$", "");
-        this.echarts = "META-INF/resources/_static/echarts/" + version(ECHARTS_POM) + "/dist";
-        this.page = resource(ASSETS + "/index.html");
-        this.config = new JsonObject().put("keycloakUrl", keycloak).put("realm", realmName)
-                .put("clientId", gateway.console().clientId()).encode();
-        this.policy = contentSecurityPolicy(realmUrl);
+        if (cut < 0) {
+            throw new IllegalArgumentException("not a Keycloak realm URL: " + realmUrl);
+        }
+        return new JsonObject().put("keycloakUrl", realm.getScheme() + "://" + realm.getRawAuthority() + path.substring(0, cut))
+                .put("realm", path.substring(cut + "/realms/".length()).replaceAll("/+$", "")).put("clientId", clientId);
     }
 
     /**
