@@ -156,6 +156,23 @@ async function reader(browser) {
     const apiTotal = (await api(page, 'GET', '/api/v1/search?q=%E6%9C%89%E4%BA%8B%E6%9D%A5%E5%8D%8F%E5%95%86&size=1')).data.total;
     check(total.includes(`共 ${apiTotal} 篇`), `total shown ${total}, the API says ${apiTotal}`);
 
+    // paging over everything (no query): the total, then the second page
+    await page.goto(`${gateway}/console/search`);
+    await page.locator('.hit').first().waitFor({ timeout: 15_000 });
+    const all = (await api(page, 'GET', '/api/v1/search?size=1')).data.total;
+    check((await page.locator('#total').innerText()).includes(`共 ${all} 篇`), `the browse total is not ${all}`);
+    if (all > 10) {
+      await page.locator('#next-page').click();
+      await page.waitForURL(/page=1/);
+      await page.locator('#total', { hasText: '第 2 /' }).waitFor({ timeout: 15_000 });
+      const second = await page.locator('.hit').count();
+      check(second === Math.min(10, all - 10), `page 2 shows ${second} hits of ${all}`);
+      log(`reader: ${all} speeches in all, page 2 shows ${second}`);
+      await page.goBack();
+    }
+    await page.goto(`${gateway}/console/search?q=${encodeURIComponent('有事来协商')}`);
+    await page.locator('.hit').first().waitFor({ timeout: 15_000 });
+
     // a facet narrows the hits
     await page.locator('[data-facet=region] button').first().click();
     await page.waitForURL(/region=/);

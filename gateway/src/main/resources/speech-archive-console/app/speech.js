@@ -20,7 +20,7 @@ export async function render(main, { match, params, isCurrent }) {
       speech.truncated ? h('span', { class: 'badge' }, '正文不完整') : null),
     speech.subtitle ? h('p', { class: 'subtitle' }, speech.subtitle) : null,
     h('p', { class: 'meta' }, [speech.committee, speech.speakerName, speech.region && `${speech.region}${speech.level ? `（${LEVELS[speech.level] ?? speech.level}）` : ''}`,
-      speech.date, `第 ${speech.order} 篇`].filter(Boolean).join(' · '),
+      speech.date ?? compilation?.date, `第 ${speech.order} 篇`].filter(Boolean).join(' · '),
     compilation ? [' · ', h('a', { href: `/console/search?compilationId=${compilation.id}` }, compilation.title)] : null),
     body(speech));
   const similar = h('section', { class: 'side', 'aria-labelledby': 'similar-title' }, h('h2', { id: 'similar-title' }, '相似发言'), status('正在查找…'));
