@@ -140,7 +140,7 @@ function curationItem(fact) {
       }
       try {
         const answer = await call('PUT', `/api/v1/stats/facts/${encodeURIComponent(f.id)}/curation`, { body });
-        draw(answer.data, h('span', { class: 'notice', role: 'status' }, `已${STATUSES[answer.data.status] ?? answer.data.status}`));
+        draw(answer.data, h('span', { class: 'notice', role: 'status' }, `已保存：${STATUSES[answer.data.status] ?? answer.data.status}`));
       } catch (error) {
         draw(f, h('span', { class: 'error', role: 'alert' }, describe(error)));
       }
