@@ -159,18 +159,34 @@ ensure_cjk_font() {
     || die "could not install fonts-wqy-zenhei"
 }
 
+# Debian's Noto CJK fonts for the console's browser test: chromium draws the Chinese of its screenshots with them.
+# Installed when missing and we are root.
+NOTO_CJK_FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+ensure_noto_cjk() {
+  [ -f "$NOTO_CJK_FONT" ] && return 0
+  [ "$(id -u)" = 0 ] || die "$NOTO_CJK_FONT is missing; install Debian's fonts-noto-cjk package"
+  log "installing Debian's fonts-noto-cjk package"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >&2 \
+    || die "could not install fonts-noto-cjk"
+}
+
+# node and npm: the gateway's build installs the console's pinned npm libraries with npm ci, and the tests run
+# npm tools. Debian's packages, installed when missing and we are root.
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || die "node and npm are needed to build the console and run the tests (Debian: nodejs, npm)"
+  log "installing Debian's nodejs and npm packages"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2 \
+    || die "could not install nodejs and npm"
+}
+
 # The npm tools the tests use (Spectral for the OpenAPI lint, playwright-core for the browser test), pinned,
 # installed once into $CACHE_DIR/node (not the repository); prints their node_modules directory. Locked,
 # because two deploy/test runs may get here at the same time.
 NODE_TOOLS="@stoplight/spectral-cli@6.16.3 playwright-core@1.65.1"
 node_tools() {
   local dir="$CACHE_DIR/node"
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    [ "$(id -u)" = 0 ] || die "node and npm are needed for the OpenAPI lint and the browser test (Debian: nodejs, npm)"
-    log "installing Debian's nodejs and npm packages"
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2 \
-      || die "could not install nodejs and npm"
-  fi
+  ensure_node
   mkdir -p "$dir"
   (
     flock 9

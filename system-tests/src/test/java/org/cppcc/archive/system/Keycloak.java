@@ -13,6 +13,8 @@ public final class Keycloak {
 
     private static final String REALM = SystemUnderTest.KEYCLOAK_URL + "/realms/speech-archive";
     private static final String ADMIN = SystemUnderTest.KEYCLOAK_URL + "/admin/realms/speech-archive";
+    private static final java.nio.file.Path REALM_FILE = java.nio.file.Path.of(System.getProperty("repo.dir", ".."))
+            .resolve("deploy/keycloak/speech-archive-realm.json");
 
     private Keycloak() {
     }
@@ -76,17 +78,65 @@ public final class Keycloak {
      * Lets the {@code swagger-ui} client redirect to (and be called from) one more origin, e.g. a gateway on a
      * random port: the realm only allows port 8080. Idempotent.
      */
-    @SuppressWarnings("unchecked")
     public static void allowSwaggerUiOrigin(String origin) {
+        allowOrigin("swagger-ui", origin + "/*", origin);
+    }
+
+    /** Lets the web console's client {@code console} redirect to one more gateway's {@code /console/}. Idempotent. */
+    public static void allowConsoleOrigin(String origin) {
+        allowOrigin("console", origin + "/console/*", origin);
+    }
+
+    /**
+     * Creates a client or a user of the realm file ({@code deploy/keycloak/speech-archive-realm.json}) exactly as the
+     * file defines it, when the running realm lacks it: Keycloak imports the realm from a directory of its shared
+     * installation, which another checkout's test run may have filled with its own realm file meanwhile.
+     */
+    @SuppressWarnings("unchecked")
+    public static void ensureFromRealmFile(String clientId, String username) {
+        Map<String, Object> realm;
+        try {
+            realm = new com.fasterxml.jackson.databind.ObjectMapper().readValue(REALM_FILE.toFile(), Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String admin = adminToken();
-        Map<String, Object> client = given().auth().oauth2(admin).queryParam("clientId", "swagger-ui")
+        Map<String, Object> client = ((List<Map<String, Object>>) realm.get("clients")).stream()
+                .filter(c -> clientId.equals(c.get("clientId"))).findFirst().orElseThrow();
+        int created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(client).post(ADMIN + "/clients")
+                .statusCode();
+        if (created != 201 && created != 409) {
+            throw new IllegalStateException("creating client " + clientId + " answered " + created);
+        }
+        Map<String, Object> user = new java.util.HashMap<>(((List<Map<String, Object>>) realm.get("users")).stream()
+                .filter(u -> username.equals(u.get("username"))).findFirst().orElseThrow());
+        List<String> roles = (List<String>) user.remove("realmRoles");
+        int userCreated = given().auth().oauth2(admin).contentType(ContentType.JSON).body(user).post(ADMIN + "/users")
+                .statusCode();
+        if (userCreated == 201) {
+            String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                    .get(ADMIN + "/users").then().statusCode(200).extract().path("[0].id");
+            List<Map<String, Object>> representations = roles.stream().map(role -> (Map<String, Object>) given()
+                    .auth().oauth2(admin).get(ADMIN + "/roles/" + role).then().statusCode(200).extract().as(Map.class))
+                    .toList();
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(representations)
+                    .post(ADMIN + "/users/" + id + "/role-mappings/realm").then().statusCode(204);
+        } else if (userCreated != 409) {
+            throw new IllegalStateException("creating user " + username + " answered " + userCreated);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void allowOrigin(String clientId, String redirect, String origin) {
+        String admin = adminToken();
+        Map<String, Object> client = given().auth().oauth2(admin).queryParam("clientId", clientId)
                 .get(ADMIN + "/clients").then().statusCode(200).extract().path("[0]");
         List<String> redirects = new java.util.ArrayList<>((List<String>) client.get("redirectUris"));
         List<String> origins = new java.util.ArrayList<>((List<String>) client.get("webOrigins"));
-        if (redirects.contains(origin + "/*") && (origins.contains("+") || origins.contains(origin))) {
+        if (redirects.contains(redirect) && (origins.contains("+") || origins.contains(origin))) {
             return;
         }
-        redirects.add(origin + "/*");
+        redirects.add(redirect);
         if (!origins.contains("+")) {
             origins.add(origin);
         }

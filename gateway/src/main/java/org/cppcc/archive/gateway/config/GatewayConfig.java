@@ -50,6 +50,8 @@ public interface GatewayConfig {
 
     SwaggerUiConfig swaggerUi();
 
+    ConsoleConfig console();
+
     interface CorsConfig {
         /** Browser origins (portals) allowed to call the API; applied through quarkus.http.cors.origins. */
         java.util.List<String> origins();
@@ -67,6 +69,12 @@ public interface GatewayConfig {
     interface SwaggerUiConfig {
         /** The public Keycloak client Swagger UI logs in with (authorization code + PKCE). */
         @WithDefault("swagger-ui")
+        String clientId();
+    }
+
+    interface ConsoleConfig {
+        /** The public Keycloak client the web console logs in with (authorization code + PKCE). */
+        @WithDefault("console")
         String clientId();
     }
 
