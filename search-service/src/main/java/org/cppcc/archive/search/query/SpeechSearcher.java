@@ -56,7 +56,7 @@ public final class SpeechSearcher {
         for (int i = page * size; i < scoreDocs.length; i++) {
             FieldDoc doc = (FieldDoc) scoreDocs[i];
             float score = scored && doc.fields[0] instanceof Float f ? f : 0f;
-            Speech speech = SpeechDocuments.source(stored.document(doc.doc));
+            Speech speech = SpeechDocuments.stored(stored, doc.doc);
             hits.add(Hit.of(speech, score, Highlights.of(speech, needles)));
         }
         return new SearchResult(docs.totalHits.value(), hits, facets);
