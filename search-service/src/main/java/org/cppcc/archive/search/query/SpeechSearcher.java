@@ -45,7 +45,8 @@ public final class SpeechSearcher {
         boolean scored = !parsed.isEmpty();
         int wanted = Math.max(1, (page + 1) * size);
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort(parsed), wanted, null, Integer.MAX_VALUE);
-        Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounts()));
+        Object[] both = searcher.search(query, new MultiCollectorManager(top,
+                new FacetCounts(searcher.getIndexReader())));
         TopDocs docs = (TopDocs) both[0];
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) both[1];
