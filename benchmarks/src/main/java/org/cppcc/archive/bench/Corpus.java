@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * rejoined), its section headings (from the bookmarks) and its speech titles, recombined into compilations in
  * the seed's own text format, with committees drawn from Sichuan's real county-level divisions (the gazetteer
  * the document service resolves them with). Compilation {@code k} depends only on (seed, k, speeches). Every word
- * of it is one of the seed's: some 2,000 distinct terms, whatever the size ({@code --corpus recombined}).
+ * of it is one of the seed's: some 1,400 distinct terms, whatever the size ({@code --corpus recombined}).
  */
 final class Corpus implements CorpusSource {
 
