@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * A deterministic synthetic corpus made from the seed compilation: its body paragraphs (hard-wrapped lines
  * rejoined), its section headings (from the bookmarks) and its speech titles, recombined into compilations in
  * the seed's own text format, with committees drawn from Sichuan's real county-level divisions (the gazetteer
- * the document service resolves them with). Compilation {@code k} depends only on (seed, k, speeches).
+ * the document service resolves them with). Compilation {@code k} depends only on (seed, k, speeches). Every word
+ * of it is one of the seed's: some 1,400 distinct terms, whatever the size ({@code --corpus recombined}).
  */
-final class Corpus {
+final class Corpus implements CorpusSource {
 
     /** Largest compilation generated; a bigger corpus is split into several compilations. */
     static final int MAX_SPEECHES_PER_COMPILATION = 1000;
@@ -39,6 +40,9 @@ final class Corpus {
     private final List<String> headings = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
     private final List<String> committees = new ArrayList<>();
+    private final TermStatistics statistics = new TermStatistics();
+    /** Text → its terms: a committee, title or paragraph recurs thousands of times. */
+    private final Map<String, List<String>> analysed = new HashMap<>();
 
     Corpus(long seed) {
         this.seed = seed;
@@ -51,12 +55,14 @@ final class Corpus {
     }
 
     /** The seed's body paragraphs, lines rejoined: what the generated speeches are made of. */
-    List<String> paragraphs() {
+    @Override
+    public List<String> paragraphs() {
         return paragraphs;
     }
 
     /** Compilation number {@code index} (0-based) with {@code speeches} speeches. */
-    Generated compilation(int index, int speeches) {
+    @Override
+    public Generated compilation(int index, int speeches) {
         if (speeches < 1 || speeches > MAX_SPEECHES_PER_COMPILATION) {
             throw new IllegalArgumentException("1 to " + MAX_SPEECHES_PER_COMPILATION + " speeches per compilation");
         }
@@ -70,12 +76,56 @@ final class Corpus {
             if (usedTitles.contains(title)) {
                 title = pick(random, headings) + pick(random, headings) + pick(random, titles);
             }
-            String unique = title;
-            for (int n = 2; !usedTitles.add(unique); n++) {
-                unique = title + "（" + n + "）";
-            }
-            titleOf.add(unique);
+            titleOf.add(unique(title, usedTitles));
         }
+        List<Body> bodies = new ArrayList<>();
+        for (int i = 0; i < speeches; i++) {
+            List<String> lead = new ArrayList<>();
+            int leadCount = 1 + random.nextInt(2);
+            for (int p = 0; p < leadCount; p++) {
+                lead.add(pick(random, paragraphs));
+            }
+            List<Section> sections = new ArrayList<>();
+            int sectionCount = 2 + random.nextInt(3);
+            for (int s = 0; s < sectionCount; s++) {
+                String heading = pick(random, headings);
+                List<String> texts = new ArrayList<>();
+                int count = 1 + random.nextInt(3);
+                for (int p = 0; p < count; p++) {
+                    texts.add(pick(random, paragraphs));
+                }
+                sections.add(new Section(heading, texts));
+            }
+            bodies.add(new Body(lead, sections));
+        }
+        Generated g = layout(index, committeeOf, titleOf, bodies);
+        count(g, titleOf, bodies);
+        return g;
+    }
+
+    /** A speech's text: lead paragraphs, then sections of a heading and paragraphs. */
+    record Body(List<String> lead, List<Section> sections) {
+    }
+
+    record Section(String heading, List<String> paragraphs) {
+    }
+
+    /** {@code title}, or with （2）, （3）… appended until it is not among {@code used}; added to them. */
+    static String unique(String title, Set<String> used) {
+        String unique = title;
+        for (int n = 2; !used.add(unique); n++) {
+            unique = title + "（" + n + "）";
+        }
+        return unique;
+    }
+
+    /**
+     * A compilation in the seed's layout: a table of contents (committee, then title with dotted leader and page),
+     * the cover's title and date (compilation {@code index} is dated {@code index} weeks before the seed), then
+     * each speech's title, committee, lead paragraphs and numbered sections.
+     */
+    static Generated layout(int index, List<String> committeeOf, List<String> titleOf, List<Body> bodies) {
+        int speeches = committeeOf.size();
         StringBuilder text = new StringBuilder("目录\n");
         for (int i = 0; i < speeches; i++) {
             text.append(i + 1).append('.').append(committeeOf.get(i)).append(":\n")
@@ -88,22 +138,47 @@ final class Corpus {
         int paragraphCount = 0;
         for (int i = 0; i < speeches; i++) {
             text.append(titleOf.get(i)).append('\n').append(committeeOf.get(i)).append('\n');
-            int lead = 1 + random.nextInt(2);
-            for (int p = 0; p < lead; p++) {
-                text.append(pick(random, paragraphs)).append('\n');
+            Body body = bodies.get(i);
+            for (String p : body.lead()) {
+                text.append(p).append('\n');
             }
-            int sections = 2 + random.nextInt(3);
-            paragraphCount += lead;
-            for (int s = 0; s < sections; s++) {
-                text.append(NUMERALS.charAt(s)).append('、').append(pick(random, headings)).append('\n');
-                int count = 1 + random.nextInt(3);
-                for (int p = 0; p < count; p++) {
-                    text.append(pick(random, paragraphs)).append('\n');
+            paragraphCount += body.lead().size();
+            for (int s = 0; s < body.sections().size(); s++) {
+                Section section = body.sections().get(s);
+                text.append(NUMERALS.charAt(s)).append('、').append(section.heading()).append('\n');
+                for (String p : section.paragraphs()) {
+                    text.append(p).append('\n');
                 }
-                paragraphCount += count;
+                paragraphCount += section.paragraphs().size();
             }
         }
         return new Generated(text.toString(), speeches, paragraphCount, committeeOf);
+    }
+
+    /** Counts the terms of a generated compilation; the seed's few texts are analysed once each. */
+    private void count(Generated g, List<String> titleOf, List<Body> bodies) {
+        for (String committee : g.committees()) {
+            terms(committee).forEach(statistics::add);
+        }
+        for (String title : titleOf) {
+            terms(title).forEach(statistics::add);
+        }
+        for (Body body : bodies) {
+            body.lead().forEach(p -> terms(p).forEach(statistics::add));
+            for (Section section : body.sections()) {
+                terms(section.heading()).forEach(statistics::add);
+                section.paragraphs().forEach(p -> terms(p).forEach(statistics::add));
+            }
+        }
+    }
+
+    private List<String> terms(String text) {
+        return analysed.computeIfAbsent(text, t -> Segments.of(t).stream().map(Segments.Span::term).toList());
+    }
+
+    @Override
+    public TermStatistics statistics() {
+        return statistics;
     }
 
     private static String pick(Random random, List<String> list) {
@@ -190,7 +265,16 @@ final class Corpus {
         }
     }
 
-    String describe() {
+    List<String> headings() {
+        return headings;
+    }
+
+    List<String> titles() {
+        return titles;
+    }
+
+    @Override
+    public String describe() {
         return paragraphs.size() + " seed paragraphs, " + headings.size() + " headings, " + titles.size()
                 + " titles, " + committees.size() + " county-level committees";
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Imports the synthetic corpus through the gateway and follows the search and stats consumers on their status
+ * Imports the synthetic corpus ({@code --corpus}, see {@link CorpusSource}) through the gateway and follows the search and stats consumers on their status
  * endpoints until both have applied it, then prints the import rate, the indexing rate (speeches/s) and the
  * extraction rate (paragraphs/s). Both consumers read the same feed at the same time, so each rate is measured
  * while the other consumer competes for the CPU. When the corpus was imported before (the import is idempotent
@@ -17,7 +17,7 @@ final class CorpusLoader {
 
     /** What the corpus holds after loading. */
     record Loaded(List<Long> compilationIds, List<String> committees, int speeches, int paragraphs,
-            boolean measured, double extractionParagraphsPerSecond) {
+            boolean measured, double extractionParagraphsPerSecond, List<String> sampleParagraphs) {
     }
 
     private CorpusLoader() {
@@ -31,9 +31,9 @@ final class CorpusLoader {
             throws InterruptedException {
         int total = o.integer("speeches");
         int per = Math.min(o.integer("per-compilation"), Corpus.MAX_SPEECHES_PER_COMPILATION);
-        Corpus corpus = new Corpus(o.number("seed"));
-        System.out.printf("corpus: %d speeches in compilations of ≤ %d (seed %s; from %s)%n", total, per,
-                o.get("seed"), corpus.describe());
+        CorpusSource corpus = CorpusSource.of(o);
+        System.out.printf("corpus: %d speeches in compilations of ≤ %d (seed %s; --corpus %s: %s)%n", total, per,
+                o.get("seed"), o.get("corpus"), corpus.describe());
 
         waitUntil("search and stats caught up before the import", o.integer("timeout-seconds"), () ->
                 reader.get("/api/v1/search/status").json().path("lagChanges").asLong() == 0
@@ -66,6 +66,8 @@ final class CorpusLoader {
             done += g.speeches();
         }
         long importedAt = System.nanoTime();
+        System.out.printf("corpus statistics (--corpus %s, %d speeches; terms as the service's word analysis cuts "
+                + "them): %s%n", o.get("corpus"), total, corpus.statistics().summary());
         System.out.printf(Locale.ROOT, "import: %d compilations, %d speeches (%d new), %d paragraphs in %.1f s of "
                 + "import calls = %.0f speeches/s (slowest call %.1f s)%n", ids.size(), total, created, paragraphs,
                 importNanos / 1e9, total / (importNanos / 1e9), slowest / 1e9);
@@ -76,7 +78,7 @@ final class CorpusLoader {
                 waitUntil("the stats consumer has caught up", o.integer("timeout-seconds"),
                         () -> analyst.get("/api/v1/stats/status").json().path("lagChanges").asLong() == 0);
             }
-            return new Loaded(ids, committees, total, paragraphs, false, Double.NaN);
+            return new Loaded(ids, committees, total, paragraphs, false, Double.NaN, corpus.paragraphs());
         }
 
         // Follow both consumers until each has applied everything (polled every 250 ms).
@@ -124,13 +126,13 @@ final class CorpusLoader {
             System.out.printf(Locale.ROOT, "stats extraction (not waited for): %d of %d speeches applied so far; it "
                     + "keeps running during what follows%n", stats.path("speeches").asLong()
                     - statsBase.path("speeches").asLong(), created);
-            return new Loaded(ids, committees, total, paragraphs, true, Double.NaN);
+            return new Loaded(ids, committees, total, paragraphs, true, Double.NaN, corpus.paragraphs());
         }
         double rate = newParagraphs / statsSeconds;
         System.out.printf(Locale.ROOT, "stats extraction: %d paragraphs (%d facts) applied %.1f s after the first "
                 + "import call (%.1f s after the last) = %.0f paragraphs/s, %.0f facts/s%n", newParagraphs, facts,
                 statsSeconds, statsSeconds - (importedAt - t0) / 1e9, rate, facts / statsSeconds);
-        return new Loaded(ids, committees, total, paragraphs, true, rate);
+        return new Loaded(ids, committees, total, paragraphs, true, rate, corpus.paragraphs());
     }
 
     record Imported(Api.Response response, boolean retried) {

@@ -21,7 +21,7 @@ public final class DocumentBenchmark {
                 "warmup-imports", "3", "concurrency", "32", "direct", "http://127.0.0.1:8081"));
         System.out.println("== DocumentBenchmark " + o);
         int speeches = o.integer("speeches");
-        Corpus corpus = new Corpus(o.number("seed"));
+        CorpusSource corpus = CorpusSource.of(o);
         Corpus.Generated g = corpus.compilation(0, speeches);
         Api admin = o.admin();
         Api reader = o.reader();

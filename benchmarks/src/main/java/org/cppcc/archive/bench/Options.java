@@ -13,6 +13,7 @@ final class Options {
         values.putIfAbsent("gateway", "http://127.0.0.1:8080");
         values.putIfAbsent("keycloak", "http://127.0.0.1:8180");
         values.putIfAbsent("seed", "20210928");
+        values.putIfAbsent("corpus", "realistic"); // see CorpusSource
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
             if (name == null || !values.containsKey(name) || i + 1 == args.length) {

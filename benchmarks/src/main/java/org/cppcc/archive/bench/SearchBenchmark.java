@@ -72,7 +72,7 @@ public final class SearchBenchmark {
         }
 
         List<MixedQuery> queries = queries(new Random(o.number("seed")), o.integer("queries"), corpus,
-                new Corpus(o.number("seed")).paragraphs());
+                corpus.sampleParagraphs());
         // warm-up pass over every query, which also checks that the mix finds something
         AtomicInteger withHits = new AtomicInteger();
         Latencies.run(4, queries.size(), i -> {

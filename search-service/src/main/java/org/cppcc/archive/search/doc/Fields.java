@@ -16,7 +16,20 @@ public final class Fields {
     public static final String KIND_TOMBSTONE = "tombstone";
     public static final String VERSION = "version";
     public static final String ORDER = "order";
+    /** Schema 1: the whole speech as JSON (read when an old index answers while it is rebuilt). */
     public static final String SOURCE = "source";
+    /** Stored for a hit (schema 2): id, order, title, committee, region and the texts highlighting reads. */
+    public static final String S_ID = "s_id";
+    public static final String S_ORDER = "s_order";
+    public static final String S_TITLE = "s_title";
+    public static final String S_COMMITTEE = "s_committee";
+    public static final String S_REGION = "s_region";
+    public static final String S_OUTLINE = "s_outline";
+    public static final String S_LEAD = "s_lead";
+    public static final String S_HEADING = "s_heading";
+    public static final String S_PARAGRAPH = "s_paragraph";
+    /** Per section: ordinal, whether it has a heading, its number of paragraphs (variable-length ints). */
+    public static final String S_SECTIONS = "s_sections";
     public static final String COMPILATION_ID = "compilationId";
     public static final String COMPILATION_TITLE = "compilationTitle";
     public static final String DATE = "date";

@@ -100,11 +100,18 @@ public class FeedConsumer {
         stop();
     }
 
-    /** Starts following the feed (idempotent). */
+    /**
+     * Starts following the feed (idempotent); an index written in an older format is rebuilt from the feed at the
+     * same time, searches answered from it until the rebuilt one is swapped in.
+     */
     public void start() {
         if (running.compareAndSet(false, true)) {
             executor.submit(this::follow);
             LOG.infof("Following the change feed of %s from cursor %d", config.feed().documentUrl(), index.cursor());
+            if (index.outdated()) {
+                LOG.info("The index was written in an older format: rebuilding it from the change feed");
+                rebuild();
+            }
         }
     }
 

@@ -39,11 +39,20 @@ import org.cppcc.archive.search.query.SpeechFilters;
  * a crash the index reopens at its last commit and its cursor says exactly which changes that commit holds.
  * Changes are applied idempotently by (speech id, version): a version not newer than the one indexed (or
  * deleted) is skipped, so a duplicate or an out-of-order older change does nothing.
+ *
+ * <p>The schema of its documents is committed with them ({@value #SCHEMA_KEY}): an index opened with an older one
+ * keeps it (its commits say so until it is replaced) and reports itself {@link #outdated()}; it still answers,
+ * the readers knowing every schema, while a rebuild replaces it.
  */
 public final class LuceneIndex implements Closeable {
 
     public static final String CURSOR_KEY = "feedCursor";
     public static final String APPLIED_AT_KEY = "appliedAt";
+    /**
+     * The version of what the documents store ({@link SpeechDocuments#SCHEMA}), in the commit's user data; an index
+     * with documents and no such key was written by schema 1.
+     */
+    public static final String SCHEMA_KEY = "schema";
 
     /** Work done with an acquired searcher. */
     @FunctionalInterface
@@ -60,6 +69,8 @@ public final class LuceneIndex implements Closeable {
     private final Map<Long, Long> versions = new HashMap<>();
     private volatile long cursor;
     private volatile Instant appliedAt;
+    /** The schema of the documents this index holds (the oldest, when it holds documents of several). */
+    private final int schema;
 
     private LuceneIndex(Path path, CompilationLookup compilations) throws IOException {
         this.path = path;
@@ -76,6 +87,9 @@ public final class LuceneIndex implements Closeable {
         this.cursor = Long.parseLong(committed.getOrDefault(CURSOR_KEY, "0"));
         this.appliedAt = committed.containsKey(APPLIED_AT_KEY) ? Instant.parse(committed.get(APPLIED_AT_KEY)) : null;
         this.searchers = new SearcherManager(writer, new SearcherFactory());
+        boolean empty = search(s -> s.getIndexReader().maxDoc() == 0);
+        this.schema = committed.containsKey(SCHEMA_KEY) ? Integer.parseInt(committed.get(SCHEMA_KEY))
+                : empty ? SpeechDocuments.SCHEMA : 1;
         loadVersions();
     }
 
@@ -96,6 +110,16 @@ public final class LuceneIndex implements Closeable {
     /** When the last batch was applied, or null. */
     public Instant appliedAt() {
         return appliedAt;
+    }
+
+    /** The schema of the documents held: {@link SpeechDocuments#SCHEMA} unless written by an older version. */
+    public int schema() {
+        return schema;
+    }
+
+    /** Written by an older schema: it answers, but should be rebuilt from the feed. */
+    public boolean outdated() {
+        return schema < SpeechDocuments.SCHEMA;
     }
 
     /**
@@ -135,8 +159,8 @@ public final class LuceneIndex implements Closeable {
         }
         if (newCursor != cursor || applied > 0) {
             Instant now = Instant.now();
-            writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(newCursor), APPLIED_AT_KEY, now.toString())
-                    .entrySet());
+            writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(newCursor), APPLIED_AT_KEY, now.toString(),
+                    SCHEMA_KEY, Integer.toString(schema)).entrySet());
             writer.commit();
             cursor = newCursor;
             appliedAt = now;

@@ -81,8 +81,9 @@ public class LuceneSpeechIndex implements SpeechIndex {
             }
             current = LuceneIndex.open(root.resolve(name), compilations);
             removeStaleGenerations();
-            LOG.infof("Index %s opened at feed cursor %d with %d speeches", current.path(), current.cursor(),
-                    current.speechCount());
+            LOG.infof("Index %s opened at feed cursor %d with %d speeches (schema %d%s)", current.path(),
+                    current.cursor(), current.speechCount(), current.schema(),
+                    current.outdated() ? ", older than this version's: to be rebuilt from the feed" : "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index under " + root, e);
         }
@@ -131,6 +132,11 @@ public class LuceneSpeechIndex implements SpeechIndex {
     @Override
     public Instant appliedAt() {
         return current.appliedAt();
+    }
+
+    @Override
+    public boolean outdated() {
+        return current.outdated();
     }
 
     @Override

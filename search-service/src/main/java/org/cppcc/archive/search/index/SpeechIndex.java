@@ -41,6 +41,12 @@ public interface SpeechIndex {
     Instant appliedAt();
 
     /**
+     * The live index was written in an older format than this version writes (e.g. other stored fields): it still
+     * answers, and the feed consumer rebuilds it from the feed when it starts.
+     */
+    boolean outdated();
+
+    /**
      * Applies a page fetched after {@code after}, idempotently by (speech id, version), and commits {@code next} as
      * the cursor with it; returns empty when the index has moved on since (its cursor is no longer {@code after},
      * e.g. after a rebuild swapped in): the caller fetches again.

@@ -45,7 +45,8 @@ public final class SpeechSearcher {
         boolean scored = !parsed.isEmpty();
         int wanted = Math.max(1, (page + 1) * size);
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort(parsed), wanted, null, Integer.MAX_VALUE);
-        Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounts()));
+        Object[] both = searcher.search(query, new MultiCollectorManager(top,
+                new FacetCounts(searcher.getIndexReader())));
         TopDocs docs = (TopDocs) both[0];
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) both[1];
@@ -56,7 +57,7 @@ public final class SpeechSearcher {
         for (int i = page * size; i < scoreDocs.length; i++) {
             FieldDoc doc = (FieldDoc) scoreDocs[i];
             float score = scored && doc.fields[0] instanceof Float f ? f : 0f;
-            Speech speech = SpeechDocuments.source(stored.document(doc.doc));
+            Speech speech = SpeechDocuments.stored(stored, doc.doc);
             hits.add(Hit.of(speech, score, Highlights.of(speech, needles)));
         }
         return new SearchResult(docs.totalHits.value(), hits, facets);

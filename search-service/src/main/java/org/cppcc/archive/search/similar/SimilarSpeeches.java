@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -42,7 +43,7 @@ public final class SimilarSpeeches {
         if (own.scoreDocs.length == 0) {
             return Optional.empty();
         }
-        Speech speech = SpeechDocuments.source(searcher.storedFields().document(own.scoreDocs[0].doc));
+        Speech speech = SpeechDocuments.stored(searcher.storedFields(), own.scoreDocs[0].doc);
         StringBuilder headings = new StringBuilder(speech.title() == null ? "" : speech.title());
         speech.sections().forEach(s -> headings.append('\n').append(s.heading()));
         speech.outline().forEach(o -> headings.append('\n').append(o));
@@ -71,8 +72,9 @@ public final class SimilarSpeeches {
                 .add(SpeechFilters.speeches(), Occur.FILTER).build();
         TopDocs docs = searcher.search(query, limit);
         List<Hit> hits = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
         for (ScoreDoc sd : docs.scoreDocs) {
-            Speech other = SpeechDocuments.source(searcher.storedFields().document(sd.doc));
+            Speech other = SpeechDocuments.stored(stored, sd.doc);
             hits.add(Hit.of(other, sd.score, List.of()));
         }
         return Optional.of(hits);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
@@ -48,8 +49,9 @@ public final class Suggester {
         Query phrase = queries.term(new QueryParser.Term(prefix.strip(), true));
         if (phrase != null) {
             TopDocs docs = searcher.search(SpeechFilters.apply(phrase, Filters.none()), SPEECHES_READ);
+            StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : docs.scoreDocs) {
-                Speech speech = SpeechDocuments.source(searcher.storedFields().document(sd.doc));
+                Speech speech = SpeechDocuments.stored(stored, sd.doc);
                 List<Suggestion> candidates = new ArrayList<>();
                 candidates.add(new Suggestion(speech.title(), "title"));
                 speech.sections().forEach(s -> candidates.add(new Suggestion(s.heading(), "heading")));
