@@ -174,18 +174,24 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "No terms, too many or too long; compilationId not an integer; an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Topics topics(@Parameter(description = "1 to 20 comma-separated terms of at most 50 characters", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TERMS)) @QueryParam("terms") String terms, @Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
             @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        terms = Params.required("terms", Params.text("terms", terms, MAX_TERMS),
+        // how many terms and how long each is are checked first, in the terms' own words; then the whole length
+        terms = Params.required("terms", Params.text("terms", terms, Integer.MAX_VALUE),
                 "a comma-separated list, e.g. terms=有事来协商,双助.");
         List<String> list = Arrays.stream(terms.split("[,，]")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
                 .toList();
         if (list.isEmpty() || list.size() > 20 || list.stream().anyMatch(t -> t.length() > 50)) {
             throw new ProblemException(400, "terms must name 1 to 20 terms of at most 50 characters.");
         }
+        Params.text("terms", terms, MAX_TERMS);
         return queries.topics(list, Params.optionalId("compilationId", compilationId), speakerKind(speakerKind));
     }
 
+    /** The fact id as sent: one longer than any fact's names none (and is not echoed back). */
     private static String factId(String raw) {
-        return Params.required("id", Params.text("id", raw, MAX_FACT_ID));
+        if (raw.length() > MAX_FACT_ID) {
+            throw new ProblemException(404, "No fact has an id of more than " + MAX_FACT_ID + " characters.");
+        }
+        return raw;
     }
 
     /** An admin's verdict on one fact. */
