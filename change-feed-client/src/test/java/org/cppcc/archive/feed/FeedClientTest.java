@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** The feed's HTTP client against a real local HTTP server standing in for document-service. */
 class FeedClientTest {
@@ -56,7 +53,7 @@ class FeedClientTest {
     private static final String PAGE = "{\"items\":[{\"cursor\":8,\"type\":\"upsert\",\"speechId\":3,\"extra\":1}],"
             + "\"next\":8,\"head\":12}";
 
-    private HttpServer server;
+    private LocalServer server;
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private volatile String acceptedBearer = "Bearer fresh";
     private volatile int status = 200;
@@ -64,28 +61,24 @@ class FeedClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
+        server = new LocalServer(this::answer);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         String bearer = exchange.getRequestHeaders().getFirst("Authorization");
         seen.add(bearer + " " + exchange.getRequestURI());
         boolean allowed = acceptedBearer == null || acceptedBearer.equals(bearer);
-        byte[] bytes = (allowed ? body : "{\"status\":401}").getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(allowed ? status : 401, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        LocalServer.answer(exchange, allowed ? status : 401, allowed ? body : "{\"status\":401}");
     }
 
+    /** With a trailing slash, which the client drops. */
     private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return server.url() + "/";
     }
 
     @Test
@@ -134,8 +127,8 @@ class FeedClientTest {
     @Test
     void anUnreachableServiceIsNamedWithTheRootCause() {
         String url = url();
-        int port = server.getAddress().getPort();
-        server.stop(0);
+        int port = server.port();
+        server.close();
         FeedUnavailableException e = assertThrows(FeedUnavailableException.class,
                 () -> new FeedClient(url, new TestToken()).changes(0, 10, 0, Page.class));
         String prefix = "document-service unreachable at 127.0.0.1:" + port + ": ";

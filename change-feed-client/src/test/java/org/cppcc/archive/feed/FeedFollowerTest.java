@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,7 +40,7 @@ class FeedFollowerTest {
 
     private static final int HEAD = 5;
 
-    private HttpServer server;
+    private LocalServer server;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -97,14 +94,12 @@ class FeedFollowerTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/changes", this::changes);
-        server.start();
+        server = new LocalServer(this::changes);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     /** The feed: items after {@code after}, at most {@code limit}; with none, the long poll waits a little. */
@@ -122,24 +117,14 @@ class FeedFollowerTest {
             sleep(200);
         }
         long next = items.isEmpty() ? after : after + items.size();
-        byte[] body = (status == 503 ? "{\"status\":503}"
-                : "{\"items\":[" + String.join(",", items) + "],\"next\":" + next + ",\"head\":" + HEAD + "}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        LocalServer.answer(exchange, status, status == 503 ? "{\"status\":503}"
+                : "{\"items\":[" + String.join(",", items) + "],\"next\":" + next + ",\"head\":" + HEAD + "}");
     }
 
     private FeedFollower<Page> follower(Store store, MeterRegistry registry, boolean enabled) {
-        Settings settings = new Settings(enabled, "http://127.0.0.1:" + server.getAddress().getPort());
-        ServiceToken token = new ServiceToken(null) {
-            @Override
-            public synchronized String get() {
-                return "token";
-            }
-        };
-        return new FeedFollower<>("test", "the store", settings, new FeedClient(settings.documentUrl(), token),
-                Page.class, store, registry);
+        Settings settings = new Settings(enabled, server.url());
+        return new FeedFollower<>("test", "the store", settings,
+                new FeedClient(settings.documentUrl(), LocalServer.token("token")), Page.class, store, registry);
     }
 
     @Test

@@ -79,19 +79,10 @@ public class FeedConsumer implements FeedFollower.Consumer<ChangePage> {
         follower.startIfEnabled();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
-    }
-
-    /** Starts following the feed (idempotent). */
-    public void start() {
-        follower.start();
-    }
-
     /** Stops following the feed and any rebuild; a started batch finishes or is abandoned uncommitted. */
-    public void stop() {
-        follower.stop();
+    void onStop(@Observes ShutdownEvent event) {
         rebuilds.shutdownNow();
+        follower.stop();
     }
 
     public FeedStatus status() {

@@ -57,25 +57,16 @@ public class FeedConsumer implements FeedFollower.Consumer<ChangePage> {
         return new Applied(cursor, page.items().size());
     }
 
+    public FeedStatus status() {
+        return follower.status();
+    }
+
     void onStart(@Observes StartupEvent event) {
         follower.startIfEnabled();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        stop();
-    }
-
-    /** Starts following the feed (idempotent). */
-    public void start() {
-        follower.start();
-    }
-
     /** Stops following the feed; a change being applied is replayed on restart unless its cursor was stored. */
-    public void stop() {
+    void onStop(@Observes ShutdownEvent event) {
         follower.stop();
-    }
-
-    public FeedStatus status() {
-        return follower.status();
     }
 }
