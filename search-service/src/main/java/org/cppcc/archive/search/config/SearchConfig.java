@@ -1,6 +1,6 @@
 package org.cppcc.archive.search.config;
 
-import java.time.Duration;
+import org.cppcc.archive.feed.FeedSettings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,30 +13,6 @@ public interface SearchConfig {
     @WithDefault("data/search")
     String dataDir();
 
-    Feed feed();
-
-    interface Feed {
-        /** Follow document-service's change feed at all (off in tests that feed the indexer directly). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** document-service's base URL, reached directly (not through the gateway). */
-        @WithDefault("http://127.0.0.1:8081")
-        String documentUrl();
-
-        /** Changes per request (1-500). */
-        @WithDefault("500")
-        int batchSize();
-
-        /** Long-poll wait per request in seconds (0-30). */
-        @WithDefault("20")
-        int waitSeconds();
-
-        /** First retry delay after a failure; doubles up to {@link #maxBackoff()}. */
-        @WithDefault("1s")
-        Duration initialBackoff();
-
-        @WithDefault("30s")
-        Duration maxBackoff();
-    }
+    /** Following document-service's change feed ({@code search.feed.*}; batch size in application.properties). */
+    FeedSettings feed();
 }

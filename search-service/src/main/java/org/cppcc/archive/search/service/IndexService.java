@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.inject.Singleton;
 
+import org.cppcc.archive.feed.FeedStatus;
 import org.cppcc.archive.search.feed.FeedConsumer;
 import org.cppcc.archive.search.index.SpeechIndex;
 import org.cppcc.archive.search.model.RebuildTicket;
@@ -24,10 +25,10 @@ public class IndexService {
     }
 
     public SearchStatus status() throws IOException {
-        FeedConsumer.FeedStatus state = feed.status();
+        FeedStatus state = feed.status();
         return new SearchStatus(SERVICE, index.speechCount(), state.feedCursor(), state.feedHead(),
                 state.lagChanges(), state.lagSeconds(), state.caughtUp(), state.feedRunning(), state.feedError(),
-                state.lastAppliedAt(), state.rebuilding(), state.lastRebuild());
+                state.lastAppliedAt(), feed.rebuilding(), feed.lastRebuild());
     }
 
     /** Replays the whole feed into a fresh index and swaps it in; one rebuild at a time. */

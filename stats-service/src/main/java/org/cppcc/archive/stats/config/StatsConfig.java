@@ -1,6 +1,6 @@
 package org.cppcc.archive.stats.config;
 
-import java.time.Duration;
+import org.cppcc.archive.feed.FeedSettings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,7 +22,8 @@ public interface StatsConfig {
 
     Mongo mongo();
 
-    Feed feed();
+    /** Following document-service's change feed ({@code stats.feed.*}; batch size in application.properties). */
+    FeedSettings feed();
 
     interface Mongo {
         /** The database holding facts, speeches, curations and the consumer state. */
@@ -43,30 +44,5 @@ public interface StatsConfig {
          */
         @WithDefault("512")
         int embeddedCacheMb();
-    }
-
-    interface Feed {
-        /** Follow document-service's change feed in the background (off in tests that feed the applier directly). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** document-service's base URL, reached directly (not through the gateway). */
-        @WithDefault("http://127.0.0.1:8081")
-        String documentUrl();
-
-        /** Changes per request (1-500). */
-        @WithDefault("100")
-        int batchSize();
-
-        /** How long one long-poll waits for new changes (0-30 s). */
-        @WithDefault("20")
-        int waitSeconds();
-
-        /** First retry delay after a failure; doubles up to {@link #maxBackoff()}. */
-        @WithDefault("1s")
-        Duration initialBackoff();
-
-        @WithDefault("30s")
-        Duration maxBackoff();
     }
 }

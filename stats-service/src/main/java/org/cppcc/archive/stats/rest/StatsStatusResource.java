@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.cppcc.archive.contract.Roles;
+import org.cppcc.archive.feed.FeedStatus;
 import org.cppcc.archive.stats.api.StatsStatus;
 import org.cppcc.archive.stats.feed.FeedConsumer;
 import org.cppcc.archive.stats.repository.StatsRepository;
@@ -40,7 +41,7 @@ public class StatsStatusResource {
     @Operation(operationId = "getStatsStatus", summary = "Facts and speeches stored, feed cursor and head, lag", description = "Role: analyst.")
     @APIResponse(responseCode = "200", description = "The state of the fact store", content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = StatsStatus.class)))
     public StatsStatus status() {
-        FeedConsumer.FeedStatus state = feed.status();
+        FeedStatus state = feed.status();
         return new StatsStatus("stats-service", repository.estimatedFacts(), repository.estimatedSpeeches(),
                 state.feedCursor(), state.feedHead(), state.lagChanges(), state.lagSeconds(), state.caughtUp(),
                 state.feedRunning(), state.feedError(), state.lastAppliedAt());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,14 +19,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 
 /**
  * The packages of each service form no cycle, and a service depends on no other service's code: what the services
- * share is the contract module ({@code org.cppcc.archive.contract}), which depends on none of them. Reads the
- * compiled classes of every module ({@code target/classes}), so it sees each service whole.
+ * share is the contract module ({@code org.cppcc.archive.contract}), which depends on none of them, and the two feed
+ * consumers (search, stats) share the change feed's client ({@code org.cppcc.archive.feed}), which nothing else uses.
+ * Reads the compiled classes of every module ({@code target/classes}), so it sees each service whole.
  */
 class PackageDependenciesTest {
 
     private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
     private static final String ROOT = "org.cppcc.archive.";
-    private static final String CONTRACT = ROOT + "contract..";
 
     private static JavaClasses classesOf(String module) {
         Path classes = REPO.resolve(module).resolve("target/classes");
@@ -35,20 +36,24 @@ class PackageDependenciesTest {
 
     @ParameterizedTest
     @CsvSource({ "document-service, document", "search-service, search", "stats-service, stats",
-            "gateway, gateway", "http-contract, contract" })
+            "gateway, gateway", "http-contract, contract", "change-feed-client, feed" })
     void packagesFormNoCycle(String module, String root) {
         slices().matching(ROOT + root + ".(**)").should().beFreeOfCycles().allowEmptyShould(true)
                 .check(classesOf(module));
     }
 
+    /** {@code shared}: what the module may use besides its own packages (the contract; the feed for its consumers). */
     @ParameterizedTest
-    @CsvSource({ "document-service, document", "search-service, search", "stats-service, stats",
-            "gateway, gateway", "http-contract, contract" })
-    void nothingButTheContractIsShared(String module, String root) {
+    @CsvSource({ "document-service, document, contract", "search-service, search, contract feed",
+            "stats-service, stats, contract feed", "gateway, gateway, contract", "http-contract, contract, ''",
+            "change-feed-client, feed, ''" })
+    void nothingButTheContractIsShared(String module, String root, String shared) {
         String own = ROOT + root + "..";
+        String[] allowed = Stream.concat(Stream.of(own), Stream.of(shared.split(" ")).filter(s -> !s.isEmpty())
+                .map(s -> ROOT + s + "..")).toArray(String[]::new);
         noClasses().that().resideInAPackage(own).should().dependOnClassesThat(
-                resideInAPackage("org.cppcc.archive..").and(not(resideInAnyPackage(own, CONTRACT))))
-                .because("services share the contract module and nothing else")
+                resideInAPackage("org.cppcc.archive..").and(not(resideInAnyPackage(allowed))))
+                .because("services share the contract module, search and stats the feed client, and nothing else")
                 .check(classesOf(module));
     }
 }

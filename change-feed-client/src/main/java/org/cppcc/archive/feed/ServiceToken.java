@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.feed;
+package org.cppcc.archive.feed;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 
 /**
- * The search service's own access token (client credentials of the {@code feed-consumer} client), fetched
+ * The service's own access token (client credentials of the {@code feed-consumer} client), fetched
  * on first use and fetched again shortly before it expires ({@code quarkus.oidc-client.refresh-token-time-skew})
  * or after document-service refused it.
  */

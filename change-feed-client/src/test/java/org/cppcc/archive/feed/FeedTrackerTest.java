@@ -1,4 +1,4 @@
-package org.cppcc.archive.stats.feed;
+package org.cppcc.archive.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,26 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
-import org.cppcc.archive.stats.change.ChangePage;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The feed head the consumer records, from which /api/v1/stats/status computes the lag, and the lag itself. */
+/** The feed head the consumer records, from which the status answers compute the lag, and the lag itself. */
 class FeedTrackerTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static ChangePage page(String page) throws Exception {
-        return JSON.readValue(page, ChangePage.class);
+    /** A page as a service declares its own (only the cursor of each item matters here). */
+    record Page(List<Item> items, long next, Long head) implements FeedPage {
+    }
+
+    record Item(long cursor) {
+    }
+
+    static Page page(String page) throws Exception {
+        return JSON.readValue(page, Page.class);
     }
 
     static long head(String page, long next) throws Exception {
-        ChangePage p = page(page);
+        Page p = page(page);
         assertEquals(next, p.next());
         return FeedTracker.headOf(p);
     }
@@ -96,14 +102,5 @@ class FeedTrackerTest {
         tracker.failed();
         assertFalse(tracker.caughtUp(7));
         assertEquals(12, tracker.lagSeconds(7, true), "behind since it last held everything");
-    }
-
-    @Test
-    void backoffDoublesUpToItsCap() {
-        Duration max = Duration.ofSeconds(30);
-        assertEquals(Duration.ofSeconds(2), FeedConsumer.next(Duration.ofSeconds(1), max));
-        assertEquals(Duration.ofSeconds(16), FeedConsumer.next(Duration.ofSeconds(8), max));
-        assertEquals(max, FeedConsumer.next(Duration.ofSeconds(16), max));
-        assertEquals(max, FeedConsumer.next(max, max));
     }
 }

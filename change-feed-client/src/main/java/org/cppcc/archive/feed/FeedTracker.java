@@ -1,10 +1,8 @@
-package org.cppcc.archive.stats.feed;
+package org.cppcc.archive.feed;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
-import org.cppcc.archive.stats.change.ChangePage;
 
 /**
  * How far behind the change feed the consumer is: the newest cursor the feed has shown ({@code head}, null before
@@ -29,12 +27,12 @@ final class FeedTracker {
      * the status is exact), else {@code next} (an older document service: the lag is then only known to be
      * non-zero while pages come back full).
      */
-    static long headOf(ChangePage page) {
+    static long headOf(FeedPage page) {
         return page.head() == null ? page.next() : Math.max(page.next(), page.head());
     }
 
     /** A page was read and applied up to {@code cursor}; it was complete when it held fewer than a batch. */
-    void polled(ChangePage page, long cursor, int batchSize) {
+    void polled(FeedPage page, long cursor, int batchSize) {
         long newest = Math.max(headOf(page), cursor);
         head = newest;
         boolean nowCaughtUp = page.items().size() < batchSize && cursor >= newest;

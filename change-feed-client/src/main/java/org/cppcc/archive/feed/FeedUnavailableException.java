@@ -1,4 +1,4 @@
-package org.cppcc.archive.search.feed;
+package org.cppcc.archive.feed;
 
 /** document-service could not be reached or answered with an error; the consumer backs off and retries. */
 public class FeedUnavailableException extends Exception {
