@@ -45,10 +45,11 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 /**
- * The MongoDB collections and the only code that touches them, the aggregation pipelines included:
+ * The MongoDB collections and the only code that touches them:
  * <ul>
  * <li>{@code facts}: one document per extracted fact, {@code _id} a stable hash of (speech, sentence, span);</li>
- * <li>{@code speeches}: per speech its metadata, version and counts (for overview and coverage);</li>
+ * <li>{@code speeches}: per speech its metadata, version, counts and figures ({@link SpeechFigures}: what every
+ * aggregate folds);</li>
  * <li>{@code texts}: per paragraph, heading, lead or outline entry its text (for topic mentions);</li>
  * <li>{@code curations}: admin corrections keyed by fact id, kept across re-extraction;</li>
  * <li>{@code consumer_state}: the feed cursor, written after the facts of each change.</li>
