@@ -91,9 +91,13 @@ final class Api {
     }
 
     Response get(String pathAndQuery) {
+        return get(pathAndQuery, "application/json");
+    }
+
+    Response get(String pathAndQuery, String accept) {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .header("Authorization", "Bearer " + token())
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .timeout(Duration.ofSeconds(60))
                 .GET().build());
     }

@@ -77,6 +77,11 @@ final class Latencies {
         return new Latencies(nanos.clone(), 0, Arrays.stream(nanos).sum(), null);
     }
 
+    /** Every call's wall time, fastest first. */
+    long[] nanos() {
+        return nanos.clone();
+    }
+
     String percentiles() {
         return String.format(Locale.ROOT, "n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms", nanos.length,
                 percentileMillis(50), percentileMillis(99), percentileMillis(100));

@@ -3,13 +3,16 @@ package org.cppcc.archive.bench;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Loads the synthetic corpus (see {@link CorpusLoader}: extraction rate in paragraphs/s) and reports p50/p99 of
  * each aggregation endpoint through the gateway, at concurrency 1 (and 4 for throughput under contention).
- * The service keeps each answer until its next write, so those figures are of answers polled again; the
- * endpoints are then measured once more with a write before every request, each answer computed afresh.
+ * The service keeps each answer until its next write, so those figures are of answers polled again ("cached"); it
+ * prints each answer's size (JSON, and CSV where the endpoint has one); then the endpoints are measured once more
+ * right after a write ("computed after a write"): a write, then 1 or 4 requests at once, repeated
+ * {@code --computed-requests} times, so every figure is of an answer the write invalidated.
  */
 public final class StatsBenchmark {
 
@@ -40,26 +43,49 @@ public final class StatsBenchmark {
             Latencies.run(1, Math.max(1, requests / 10), i -> analyst.get(endpoint)); // warm-up
             for (int concurrency : new int[] {1, 4}) {
                 Latencies l = Latencies.run(concurrency, requests, i -> analyst.get(endpoint));
-                System.out.printf("GET %s, concurrency %d: %s%n",
-                        URLDecoder.decode(endpoint, StandardCharsets.UTF_8), concurrency, l.summary());
+                System.out.printf("GET %s, cached, concurrency %d: %s%n", decoded(endpoint), concurrency,
+                        l.summary());
             }
+        }
+        for (String endpoint : endpoints) {
+            Api.Response json = analyst.get(endpoint);
+            Api.Response csv = endpoint.contains("/overview") ? null : analyst.get(endpoint, "text/csv");
+            System.out.printf(Locale.ROOT, "GET %s: answer %s JSON%s%n", decoded(endpoint), size(json),
+                    csv == null ? "" : ", " + size(csv) + " CSV");
         }
         Corpus writes = new Corpus(o.number("seed"));
-        int nextWrite = FIRST_WRITE_COMPILATION;
+        int[] nextWrite = {FIRST_WRITE_COMPILATION};
         for (String endpoint : endpoints) {
-            long[] nanos = new long[o.integer("computed-requests")];
-            for (int i = 0; i < nanos.length; i++) {
-                writeAndWait(admin, analyst, nextWrite, writes.compilation(nextWrite++, 1).text(), o);
-                long t0 = System.nanoTime();
-                Api.Response r = analyst.get(endpoint);
-                nanos[i] = System.nanoTime() - t0;
-                if (!r.ok()) {
-                    throw new IllegalStateException("GET " + endpoint + ": " + r.status() + " " + r.body());
+            for (int concurrency : new int[] {1, 4}) {
+                int rounds = o.integer("computed-requests");
+                long[] nanos = new long[rounds * concurrency];
+                for (int round = 0; round < rounds; round++) {
+                    int k = nextWrite[0]++;
+                    writeAndWait(admin, analyst, k, writes.compilation(k, 1).text(), o);
+                    // the first answers after the write: concurrency requests at once, none of them cached before
+                    Latencies l = Latencies.run(concurrency, concurrency, i -> analyst.get(endpoint));
+                    if (l.errors() > 0) {
+                        throw new IllegalStateException("GET " + endpoint + ": " + l.summary());
+                    }
+                    System.arraycopy(l.nanos(), 0, nanos, round * concurrency, concurrency);
                 }
+                System.out.printf("GET %s, computed after a write, concurrency %d: %s%n", decoded(endpoint),
+                        concurrency, Latencies.of(nanos).percentiles());
             }
-            System.out.printf("GET %s, computed after a write, concurrency 1: %s%n",
-                    URLDecoder.decode(endpoint, StandardCharsets.UTF_8), Latencies.of(nanos).percentiles());
         }
+    }
+
+    private static String decoded(String endpoint) {
+        return URLDecoder.decode(endpoint, StandardCharsets.UTF_8);
+    }
+
+    private static String size(Api.Response r) {
+        if (!r.ok()) {
+            throw new IllegalStateException(r.status() + " " + r.body());
+        }
+        long bytes = r.body().getBytes(StandardCharsets.UTF_8).length;
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB (%d bytes)", bytes / 1048576.0, bytes)
+                : String.format(Locale.ROOT, "%.1f kB (%d bytes)", bytes / 1024.0, bytes);
     }
 
     /** Imports a new one-speech compilation and waits until the stats consumer has applied it. */

@@ -1,5 +1,7 @@
 package org.cppcc.archive.stats.repository;
 
+import java.util.List;
+
 import org.bson.Document;
 import org.cppcc.archive.stats.api.Fact;
 import org.cppcc.archive.stats.api.Figures;
@@ -99,7 +101,42 @@ final class FactDocuments {
                 .append("outlineEntries", s.outlineEntries())
                 .append("facts", s.facts())
                 .append("factIds", s.factIds())
-                .append("textIds", s.textIds());
+                .append("textIds", s.textIds())
+                .append("figures", s.figures() == null ? null : figures(s.figures()));
+    }
+
+    static Document figures(SpeechFigures f) {
+        return new Document("facts", f.facts().stream().map(c -> new Document("category", name(c.category()))
+                        .append("tier", name(c.tier())).append("status", name(c.status())).append("whole", c.whole())
+                        .append("n", c.n())).toList())
+                .append("platforms", f.platforms().stream()
+                        .map(t -> new Document("tier", name(t.tier())).append("total", t.total())).toList())
+                .append("platformFacts", f.platformFacts())
+                .append("firstPlatformFacts", f.firstPlatformFacts())
+                .append("members", f.members())
+                .append("memberFacts", f.memberFacts())
+                .append("firstMemberFacts", f.firstMemberFacts())
+                .append("memberCoverage", f.memberCoverage())
+                .append("assignedTo", f.assignedTo())
+                .append("basis", f.basis());
+    }
+
+    static SpeechFigures figures(Document d) {
+        if (d == null) {
+            return null;
+        }
+        Number coverage = d.get("memberCoverage", Number.class);
+        return new SpeechFigures(
+                d.getList("facts", Document.class).stream().map(c -> new SpeechFigures.FactCount(
+                        enumOf(Category.class, c.getString("category")), enumOf(Tier.class, c.getString("tier")),
+                        enumOf(Fact.Status.class, c.getString("status")), Boolean.TRUE.equals(c.getBoolean("whole")),
+                        longOf(c, "n"))).toList(),
+                d.getList("platforms", Document.class).stream().map(t -> new SpeechFigures.TierSum(
+                        enumOf(Tier.class, t.getString("tier")), t.get("total", Number.class).doubleValue())).toList(),
+                longOf(d, "platformFacts"), List.copyOf(d.getList("firstPlatformFacts", String.class)),
+                d.get("members", Number.class).doubleValue(), longOf(d, "memberFacts"),
+                List.copyOf(d.getList("firstMemberFacts", String.class)),
+                coverage == null ? null : coverage.doubleValue(), d.getString("assignedTo"), d.getString("basis"));
     }
 
     static StoredSpeech speech(Document d) {
@@ -109,7 +146,7 @@ final class FactDocuments {
                 d.getString("title"), Boolean.TRUE.equals(d.getBoolean("bodyAvailable")),
                 Boolean.TRUE.equals(d.getBoolean("truncated")), longOf(d, "characters"), intOf(d, "paragraphs"),
                 intOf(d, "outlineEntries"), intOf(d, "facts"), d.getList("factIds", String.class),
-                d.getList("textIds", String.class));
+                d.getList("textIds", String.class), figures(d.get("figures", Document.class)));
     }
 
     static Document text(StoredText t) {

@@ -10,16 +10,18 @@ import org.cppcc.archive.stats.api.Scope;
  * subject; {@code counted} leaves rejected facts out, {@code wholeFigures} also those stating a figure for each of
  * several things (每个联络组3—5名), which a total must not add up.
  */
-public record FactQuery(Scope scope, Category category, Tier tier, Long speechId, Fact.Status status, String text,
-        boolean counted, boolean wholeFigures) {
+public record FactQuery(Scope scope, String regionCode, Category category, Tier tier, Long speechId,
+        Fact.Status status, String text, boolean counted, boolean wholeFigures) {
 
-    /** Every fact the aggregates count. */
-    public static FactQuery allCounted() {
-        return new FactQuery(Scope.ALL, null, null, null, null, null, true, false);
+    /** Whether a fact of a speech in this query's scope, region code and speech is one the query takes. */
+    public boolean takes(Fact f) {
+        return (category == null || category == f.category()) && (tier == null || tier == f.tier())
+                && (status == null || status == f.status()) && (!counted || f.status() != Fact.Status.rejected)
+                && (!wholeFigures || f.per() == null)
+                && (text == null || contains(f.sentence(), text) || contains(f.subject(), text));
     }
 
-    /** The facts of one category a total adds up, in a scope. */
-    public static FactQuery summed(Category category, Scope scope) {
-        return new FactQuery(scope, category, null, null, null, null, true, true);
+    private static boolean contains(String field, String literal) {
+        return field != null && field.contains(literal);
     }
 }

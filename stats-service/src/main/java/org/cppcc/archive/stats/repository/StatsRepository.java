@@ -9,12 +9,15 @@ import static com.mongodb.client.model.Filters.regex;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -39,12 +42,14 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 /**
- * The MongoDB collections and the only code that touches them, the aggregation pipelines included:
+ * The MongoDB collections and the only code that touches them:
  * <ul>
  * <li>{@code facts}: one document per extracted fact, {@code _id} a stable hash of (speech, sentence, span);</li>
- * <li>{@code speeches}: per speech its metadata, version and counts (for overview and coverage);</li>
+ * <li>{@code speeches}: per speech its metadata, version, counts and figures ({@link SpeechFigures}: what every
+ * aggregate folds);</li>
  * <li>{@code texts}: per paragraph, heading, lead or outline entry its text (for topic mentions);</li>
  * <li>{@code curations}: admin corrections keyed by fact id, kept across re-extraction;</li>
  * <li>{@code consumer_state}: the feed cursor, written after the facts of each change.</li>
@@ -61,20 +66,11 @@ public class StatsRepository {
      */
     private static final WriteConcern REPLAYABLE = WriteConcern.W1.withJournal(false);
     private static final Bson FACT_ORDER = Sorts.ascending("speechId", "sectionIndex", "paragraphIndex", "start");
+    /** {@link #FACT_ORDER} in Java, for facts read by id. */
+    public static final Comparator<Fact> PROVENANCE = Comparator.comparingLong(Fact::speechId)
+            .thenComparingInt(Fact::sectionIndex).thenComparingInt(Fact::paragraphIndex).thenComparingInt(Fact::start);
     private static final List<String> COLLECTIONS = List.of("facts", "speeches", "texts", "curations",
             "consumer_state");
-
-    /** A group of an aggregation and how many rows it has; {@code key} is null for rows without the field. */
-    public record Count(String key, long n) {
-    }
-
-    /** The platforms of one region, speaker kind (null: stored without one) and tier (null: none named). */
-    public record PlatformGroup(String region, String regionCode, String speakerKind, String tier, double total) {
-    }
-
-    /** The members of one region and speaker kind (null: stored without one). */
-    public record MemberGroup(String region, String regionCode, String speakerKind, double members) {
-    }
 
     /** The cursor of the last change applied, and when it was applied (null before the first). */
     public record FeedPosition(long cursor, Instant appliedAt) {
@@ -84,6 +80,7 @@ public class StatsRepository {
     private final StatsConfig config;
     private volatile boolean indexed;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong epoch = new AtomicLong();
 
     StatsRepository(MongoClient client, StatsConfig config) {
         this.client = client;
@@ -93,6 +90,11 @@ public class StatsRepository {
     /** Increases with every write through this repository, so answers computed from it can be kept until the next. */
     public long generation() {
         return generation.get();
+    }
+
+    /** Increases with every {@link #reset}: what was read of the store before it is gone. */
+    public long epoch() {
+        return epoch.get();
     }
 
     private MongoDatabase db() {
@@ -164,7 +166,8 @@ public class StatsRepository {
         StoredSpeech owning = new StoredSpeech(speech.id(), speech.version(), speech.compilationId(), speech.order(),
                 speech.committee(), speech.speakerKind(), speech.speakerName(), speech.region(), speech.regionCode(),
                 speech.level(), speech.parentRegion(), speech.title(), speech.bodyAvailable(), speech.truncated(),
-                speech.characters(), speech.paragraphs(), speech.outlineEntries(), speech.facts(), factIds, textIds);
+                speech.characters(), speech.paragraphs(), speech.outlineEntries(), speech.facts(), factIds, textIds,
+                speech.figures());
         replayable(speeches()).replaceOne(eq("_id", speech.id()), FactDocuments.speech(owning),
                 new ReplaceOptions().upsert(true));
         generation.incrementAndGet();
@@ -178,12 +181,29 @@ public class StatsRepository {
         generation.incrementAndGet();
     }
 
-    /** Stores an admin's curation and the fact as it now reads. */
-    public void saveCuration(Curation curation, Fact fact) {
+    /**
+     * Stores an admin's curation, the fact as it now reads and the figures of its speech as they now are (null: the
+     * fact has no stored speech). A crash in between leaves the figures of that speech behind its facts: they are
+     * computed again from the facts of every curated speech when the store is next read ({@link #curatedSpeeches}).
+     */
+    public void saveCuration(Curation curation, Fact fact, SpeechFigures figures) {
         curations().replaceOne(eq("_id", curation.factId()), FactDocuments.curation(curation),
                 new ReplaceOptions().upsert(true));
         facts().replaceOne(eq("_id", fact.id()), FactDocuments.fact(fact));
+        if (figures != null) {
+            saveFigures(speeches(), fact.speechId(), figures);
+        }
         generation.incrementAndGet();
+    }
+
+    /** Stores the figures of a speech computed again from its facts (derived data: replayable). */
+    public void saveFigures(long speechId, SpeechFigures figures) {
+        saveFigures(replayable(speeches()), speechId, figures);
+        generation.incrementAndGet();
+    }
+
+    private static void saveFigures(MongoCollection<Document> speeches, long speechId, SpeechFigures figures) {
+        speeches.updateOne(eq("_id", speechId), Updates.set("figures", FactDocuments.figures(figures)));
     }
 
     /** Removes the rows a stored speech owns ({@code owned}) that are not {@code kept}. */
@@ -225,6 +245,7 @@ public class StatsRepository {
             db().getCollection(name).drop();
         }
         indexed = false;
+        epoch.incrementAndGet();
         generation.incrementAndGet();
     }
 
@@ -245,6 +266,38 @@ public class StatsRepository {
 
     public List<Curation> curationsOf(long speechId) {
         return curations().find(eq("speechId", speechId)).map(FactDocuments::curation).into(new ArrayList<>());
+    }
+
+    /** The speeches with a curation (whose stored figures a crash in the middle of a curation may have left behind). */
+    public Set<Long> curatedSpeeches() {
+        Set<Long> out = new TreeSet<>();
+        curations().find().projection(Projections.include("speechId"))
+                .forEach(d -> out.add(d.get("speechId", Number.class).longValue()));
+        return out;
+    }
+
+    /** Every stored speech without the id lists of what it owns, its figures included: what the aggregates fold. */
+    public List<StoredSpeech> speechesWithFigures() {
+        return speeches().find().projection(Projections.exclude("factIds", "textIds")).map(FactDocuments::speech)
+                .into(new ArrayList<>());
+    }
+
+    /** The facts a stored speech owns (as {@link #speech} reads it, with its id lists), in provenance order. */
+    public List<Fact> factsOf(StoredSpeech speech) {
+        List<Fact> facts = speech.factIds() == null
+                // written before speeches listed their rows
+                ? facts().find(eq("speechId", speech.id())).map(FactDocuments::fact).into(new ArrayList<>())
+                : factsById(speech.factIds());
+        facts.sort(PROVENANCE);
+        return facts;
+    }
+
+    /** The facts of these ids that exist, in no particular order: by primary key, which every store indexes. */
+    public List<Fact> factsById(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        return facts().find(in("_id", ids)).map(FactDocuments::fact).into(new ArrayList<>());
     }
 
     // ---- reads for the API ------------------------------------------------------------------------------------
@@ -279,109 +332,12 @@ public class StatsRepository {
         return facts(query, 0, 0);
     }
 
-    /** Facts per category, by category. */
-    public List<Count> factsByCategory(FactQuery query) {
-        return count(facts(), query, "$category", true);
-    }
-
-    public List<Count> factsBySpeakerKind(FactQuery query) {
-        return count(facts(), query, "$speakerKind", false);
-    }
-
-    /** The sums of the platform figures per region, speaker kind and tier, by region code and tier. */
-    public List<PlatformGroup> platformGroups(FactQuery query) {
-        List<PlatformGroup> out = new ArrayList<>();
-        for (Document row : facts().aggregate(List.of(Aggregates.match(filter(query)),
-                Aggregates.group(new Document("region", "$region").append("regionCode", "$regionCode")
-                        .append("speakerKind", "$speakerKind").append("tier", "$tier"),
-                        Accumulators.sum("total", "$value")),
-                Aggregates.sort(Sorts.ascending("_id.regionCode", "_id.tier"))))) {
-            Document id = row.get("_id", Document.class);
-            out.add(new PlatformGroup(id.getString("region"), id.getString("regionCode"), id.getString("speakerKind"),
-                    id.getString("tier"), row.get("total", Number.class).doubleValue()));
-        }
-        return out;
-    }
-
-    /** The sums of the member figures per region and speaker kind, by region code. */
-    public List<MemberGroup> memberGroups(FactQuery query) {
-        List<MemberGroup> out = new ArrayList<>();
-        for (Document row : facts().aggregate(List.of(Aggregates.match(filter(query)),
-                Aggregates.group(new Document("region", "$region").append("regionCode", "$regionCode")
-                        .append("speakerKind", "$speakerKind"), Accumulators.sum("members", "$value")),
-                Aggregates.sort(Sorts.ascending("_id.regionCode"))))) {
-            Document id = row.get("_id", Document.class);
-            out.add(new MemberGroup(id.getString("region"), id.getString("regionCode"), id.getString("speakerKind"),
-                    row.get("members", Number.class).doubleValue()));
-        }
-        return out;
-    }
-
-    /** The compilations the stored speeches come from. */
-    public long compilations() {
-        return speeches().distinct("compilationId", Long.class).into(new ArrayList<>()).stream()
-                .filter(Objects::nonNull).count();
-    }
-
-    public long speechCount() {
-        return speeches().countDocuments();
-    }
-
-    public long speechesWithBody(boolean withBody) {
-        return speeches().countDocuments(eq("bodyAvailable", withBody));
-    }
-
-    public long truncatedSpeeches() {
-        return speeches().countDocuments(eq("truncated", true));
-    }
-
-    /** Speeches per committee level, by level (rows without a level first). */
-    public List<Count> speechesByLevel() {
-        return count(speeches(), null, "$level", true);
-    }
-
-    public List<Count> speechesBySpeakerKind() {
-        return count(speeches(), null, "$speakerKind", false);
-    }
-
-    /** The characters of every stored speech. */
-    public long characters() {
-        Document chars = speeches().aggregate(List.of(Aggregates.group(null, Accumulators.sum("c", "$characters"))))
-                .first();
-        return chars == null ? 0L : chars.get("c", Number.class).longValue();
-    }
-
-    /** The speeches in a scope (its region part is not applied), by compilation and order. */
-    public List<StoredSpeech> speeches(Scope scope) {
-        List<Bson> filters = scopeFilters(new Scope(scope.compilationId(), null, scope.speakerKind()));
-        return speeches().find(filters.isEmpty() ? new Document() : and(filters))
-                .projection(Projections.exclude("factIds", "textIds")).sort(Sorts.ascending("compilationId", "order"))
-                .map(FactDocuments::speech).into(new ArrayList<>());
-    }
-
     /** The texts in a scope that contain {@code term}, in speech, section and paragraph order. */
     public List<StoredText> textsContaining(String term, Scope scope) {
         List<Bson> filters = scopeFilters(scope);
         filters.add(regex("text", Pattern.compile(Pattern.quote(term))));
         return texts().find(and(filters)).sort(Sorts.ascending("speechId", "sectionIndex", "paragraphIndex"))
                 .map(FactDocuments::text).into(new ArrayList<>());
-    }
-
-    private static List<Count> count(MongoCollection<Document> rows, FactQuery query, String field, boolean sorted) {
-        List<Bson> pipeline = new ArrayList<>();
-        if (query != null) {
-            pipeline.add(Aggregates.match(filter(query)));
-        }
-        pipeline.add(Aggregates.group(field, Accumulators.sum("n", 1)));
-        if (sorted) {
-            pipeline.add(Aggregates.sort(Sorts.ascending("_id")));
-        }
-        List<Count> out = new ArrayList<>();
-        for (Document row : rows.aggregate(pipeline)) {
-            Object key = row.get("_id");
-            out.add(new Count(key == null ? null : key.toString(), row.get("n", Number.class).longValue()));
-        }
-        return out;
     }
 
     private static Bson filter(FactQuery q) {
@@ -396,6 +352,9 @@ public class StatsRepository {
             filters.add(eq("category", q.category().name()));
         }
         filters.addAll(scopeFilters(q.scope()));
+        if (q.regionCode() != null) {
+            filters.add(eq("regionCode", q.regionCode()));
+        }
         if (q.tier() != null) {
             filters.add(eq("tier", q.tier().name()));
         }

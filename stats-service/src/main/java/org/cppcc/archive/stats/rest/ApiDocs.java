@@ -20,6 +20,10 @@ final class ApiDocs {
     static final String SPEAKER_KIND = "only speeches given by this kind of speaker (facts of speeches stored "
             + "without a kind count as a committee's)";
 
+    static final String ROWS = "One page of the rows (page, size: 20 by default, at most 100; total: the rows in all); "
+            + "totals are over every row. Each row shows the first 3 of its facts in provenance order, factCount "
+            + "of them in all, and factsQuery: the /api/v1/stats/facts query that lists them all, page by page.";
+
     /** Documentation only: the shape of the facts page. */
     @Schema(name = "FactPage", description = "One page of facts; page is 0-based, total counts all matches")
     static final class FactPage {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.cppcc.archive.contract.Params;
@@ -37,6 +39,7 @@ import org.cppcc.archive.stats.service.CurationService;
 import org.cppcc.archive.stats.service.CurationService.Verdict;
 import org.cppcc.archive.stats.service.StatsQueries;
 import org.cppcc.archive.stats.service.StatsQueries.FactFilter;
+import org.cppcc.archive.stats.service.StatsQueries.Rows;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,6 +67,7 @@ public class StatsResource {
     /** The longest {@code q} and {@code region} filters (a sentence's phrase, a division's name). */
     static final int MAX_QUERY = 200;
     static final int MAX_REGION = 100;
+    static final int MAX_REGION_CODE = 12;
     /** The longest terms list: 20 terms of 50 characters and their commas, with room for spaces. */
     static final int MAX_TERMS = 1100;
     /** Fact ids are "speech-section-paragraph-n"; anything longer names no fact. */
@@ -71,6 +75,8 @@ public class StatsResource {
     static final String FACT_ID = "fact id, e.g. 4-2-1-0";
     /** The largest figure a correction may state: beyond it a double no longer holds a whole number exactly. */
     static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(15);
+
+    private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
 
     private final StatsQueries queries;
     private final CurationService curation;
@@ -96,26 +102,32 @@ public class StatsResource {
     @Path("/platforms")
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
-    @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region, speaker kind and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. With Accept: text/csv the same rows come as CSV.")
+    @Operation(operationId = "getPlatformStats", summary = "Consultation platforms by region, speaker kind and tier, with the facts they come from", description = "Role: analyst. Example: 内江市 镇级协商平台46个、村级平台23个. " + ApiDocs.ROWS + " With Accept: text/csv the same rows come as CSV, all of them unless page or size is given.")
     @APIResponse(responseCode = "200", description = "Platforms per region, speaker kind and tier", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer, an unknown speakerKind, or an invalid page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Platforms platforms(@Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
             @Parameter(description = "only this region (its name), e.g. 内江市", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_REGION)) @QueryParam("region") String region,
-            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        return queries.platforms(scope(compilationId, region, speakerKind));
+            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind,
+            @Parameter(description = "0-based page of the rows", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "100000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "rows a page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size,
+            @Context HttpHeaders headers) {
+        return queries.platforms(scope(compilationId, region, speakerKind), rows(page, size, headers));
     }
 
     @GET
     @Path("/members")
     @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
-    @Operation(operationId = "getMemberStats", summary = "CPPCC members per region and speaker kind, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. With Accept: text/csv the same rows come as CSV.")
+    @Operation(operationId = "getMemberStats", summary = "CPPCC members per region and speaker kind, coverage and what they are assigned to", description = "Role: analyst. Example: 1788名委员全部划入10个工作组. " + ApiDocs.ROWS + " With Accept: text/csv the same rows come as CSV, all of them unless page or size is given.")
     @APIResponse(responseCode = "200", description = "Members per region and speaker kind", content = { @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.OBJECT)), @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "compilationId is not an integer, or an unknown speakerKind", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "compilationId is not an integer, an unknown speakerKind, or an invalid page or size", content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Members members(@Parameter(description = "only this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
             @Parameter(description = "only this region (its name), e.g. 内江市", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_REGION)) @QueryParam("region") String region,
-            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind) {
-        return queries.members(scope(compilationId, region, speakerKind));
+            @Parameter(description = ApiDocs.SPEAKER_KIND, schema = @Schema(enumeration = { "committee", "party", "federation", "sector", "special-committee", "member" })) @QueryParam("speakerKind") String speakerKind,
+            @Parameter(description = "0-based page of the rows", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "100000", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "rows a page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size,
+            @Context HttpHeaders headers) {
+        return queries.members(scope(compilationId, region, speakerKind), rows(page, size, headers));
     }
 
     @GET
@@ -146,11 +158,16 @@ public class StatsResource {
             @Parameter(description = "only facts whose sentence contains this text", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY)) @QueryParam("q") String q,
             @Parameter(schema = @Schema(enumeration = { "extracted", "confirmed", "corrected", "rejected" })) @QueryParam("status") String status,
             @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+            @Parameter(description = "page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size,
+            @Parameter(description = "only facts of speeches with this GB/T 2260 region code", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_REGION_CODE)) @QueryParam("regionCode") String regionCode,
+            @Parameter(description = "only facts of this compilation", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @QueryParam("compilationId") String compilationId,
+            @Parameter(description = "true: only the facts a total adds up (not rejected, one figure for the whole rather than for each of several things), as a platforms or members row counts them", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("summed") String summed) {
         FactFilter filter = new FactFilter(Params.oneOf("category", category, Category.values()),
                 Params.oneOf("tier", tier, Tier.values()), Params.text("region", region, MAX_REGION),
-                speakerKind(speakerKind), Params.optionalId("speechId", speechId), Params.text("q", q, MAX_QUERY),
-                Params.oneOf("status", status, Fact.Status.values()));
+                Params.text("regionCode", regionCode, MAX_REGION_CODE), speakerKind(speakerKind),
+                Params.optionalId("compilationId", compilationId), Params.optionalId("speechId", speechId),
+                Params.text("q", q, MAX_QUERY), Params.oneOf("status", status, Fact.Status.values()),
+                Boolean.TRUE.equals(Params.optionalBoolean("summed", summed)));
         return queries.facts(filter, Params.integer("page", page, 0, 0, 100_000), Params.integer("size", size, 20, 1, 100));
     }
 
@@ -227,6 +244,30 @@ public class StatsResource {
         }
         return curation.curate(factId(id), verdict, identity.getPrincipal().getName())
                 .orElseThrow(() -> new ProblemException(404, "No fact " + id + "."));
+    }
+
+    /**
+     * The rows a platforms or members answer shows: the page asked, else the first 20 as JSON and every row as CSV
+     * (whose rows carry no facts, so they stay small, and which has nowhere to say that more rows exist).
+     */
+    private static Rows rows(String page, String size, HttpHeaders headers) {
+        if (page == null && size == null && csv(headers)) {
+            return Rows.ALL;
+        }
+        return new Rows(Params.integer("page", page, 0, 0, 100_000), Params.integer("size", size, 20, 1, 100));
+    }
+
+    /** Whether the answer is written as CSV: the first acceptable type that one of the two matches decides. */
+    private static boolean csv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(CSV)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Scope scope(String compilationId, String region, String speakerKind) {

@@ -44,10 +44,20 @@ public class ChangeApplier {
     }
 
     private final StatsRepository repository;
+    private final FigureIndex index;
     private final FactExtractor extractor = new FactExtractor();
 
-    ChangeApplier(StatsRepository repository) {
+    ChangeApplier(StatsRepository repository, FigureIndex index) {
         this.repository = repository;
+        this.index = index;
+    }
+
+    /**
+     * Runs another write of the facts (a curation) with no change being applied meanwhile, so that the figures it
+     * stores for a speech are computed from the facts the speech has.
+     */
+    synchronized <T> T exclusively(java.util.function.Supplier<T> write) {
+        return write.get();
     }
 
     /** Applies a change and then advances the stored cursor to it. */
@@ -66,6 +76,7 @@ public class ChangeApplier {
         }
         if (change.isDelete()) {
             repository.deleteSpeech(change.speechId(), stored);
+            index.remove(change.speechId());
             return;
         }
         Speech s = change.speech();
@@ -78,8 +89,9 @@ public class ChangeApplier {
         StoredSpeech speech = new StoredSpeech(change.speechId(), change.version(), s.compilationId(), s.order(),
                 s.committee(), s.speakerKind(), s.speakerName(), s.region(), s.regionCode(), s.level(),
                 s.parentRegion(), s.title(), s.bodyAvailable(), s.truncated(), characters, paragraphs,
-                s.outline().size(), extraction.facts.size(), null, null);
+                s.outline().size(), extraction.facts.size(), null, null, FactFigures.of(extraction.facts));
         repository.replaceSpeech(stored, speech, extraction.facts, extraction.texts);
+        index.put(speech, extraction.texts);
     }
 
     public synchronized void advanceCursor(long cursor) {

@@ -1,6 +1,8 @@
 package org.cppcc.archive.stats.service;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Date;
 import java.util.Optional;
 
@@ -11,7 +13,9 @@ import org.cppcc.archive.stats.api.Figures;
 import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.Tier;
 import org.cppcc.archive.stats.repository.Curation;
+import org.cppcc.archive.stats.repository.SpeechFigures;
 import org.cppcc.archive.stats.repository.StatsRepository;
+import org.cppcc.archive.stats.repository.StoredSpeech;
 
 /**
  * Admins' verdicts on facts: confirm, correct or reject. A verdict is kept under the fact's id and applied again
@@ -32,13 +36,24 @@ public class CurationService {
     }
 
     private final StatsRepository repository;
+    private final ChangeApplier applier;
+    private final FigureIndex index;
 
-    CurationService(StatsRepository repository) {
+    CurationService(StatsRepository repository, ChangeApplier applier, FigureIndex index) {
         this.repository = repository;
+        this.applier = applier;
+        this.index = index;
     }
 
-    /** Records a verdict and applies it to the stored fact at once; empty when there is no such fact. */
+    /**
+     * Records a verdict and applies it to the stored fact at once, and to the figures of its speech; empty when there
+     * is no such fact.
+     */
     public Optional<Fact> curate(String factId, Verdict verdict, String by) {
+        return applier.exclusively(() -> curateNow(factId, verdict, by));
+    }
+
+    private Optional<Fact> curateNow(String factId, Verdict verdict, String by) {
         Optional<Fact> stored = repository.fact(factId);
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -49,7 +64,17 @@ public class CurationService {
                 verdict.category(), verdict.tier(), verdict.note(), by, new Date());
         // applied on top of what was extracted, not on top of an earlier correction
         Fact curated = apply(fact.asExtracted(), curation);
-        repository.saveCuration(curation, curated);
+        StoredSpeech speech = repository.speech(fact.speechId()).orElse(null);
+        SpeechFigures figures = null;
+        if (speech != null) {
+            List<Fact> facts = new ArrayList<>(repository.factsOf(speech));
+            facts.replaceAll(f -> f.id().equals(curated.id()) ? curated : f);
+            figures = FactFigures.of(facts);
+        }
+        repository.saveCuration(curation, curated, figures);
+        if (speech != null) {
+            index.put(speech.withFigures(figures), null);
+        }
         return Optional.of(curated);
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * The last answers of the aggregation endpoints, each valid while the store's write generation is the one it
  * was computed at. Dashboards poll the same few questions, and the answers change only when the feed or a
- * curation writes, while computing them reads every fact (the embedded server has no secondary indexes).
+ * curation writes; serving the kept answer saves folding every speech's figures again.
  * An answer computed while a write happens carries the generation read before it started, so it is never
  * served after that write.
  */

@@ -77,7 +77,13 @@ class OpenApiEquivalenceIT {
             Pattern.compile("#/paths/~1api~1v1~1stats~1facts/get/parameters/query:(page|size)/schema/default: added"),
             // Issue 12 item 3: the level filters are enforced, so they list every level the services store (GB/T 2260's
             // eleven, not the five of the seed's province).
-            Pattern.compile("#/paths/~1api~1v1~1(speeches|search)/get/parameters/query:level/schema/enum: changed .*"));
+            Pattern.compile("#/paths/~1api~1v1~1(speeches|search)/get/parameters/query:level/schema/enum: changed .*"),
+            // Issue 13 item 4: platforms and members answer one page of their rows (each row's facts capped, with a
+            // count and the facts query that lists them all), so they take page and size like the other lists.
+            Pattern.compile("#/paths/~1api~1v1~1stats~1(platforms|members)/get/parameters/query:(page|size): added"),
+            // Issue 13 item 4: a row's facts query names exactly the row's facts: its region code, its compilation,
+            // and only the facts a total adds up (summed).
+            Pattern.compile("#/paths/~1api~1v1~1stats~1facts/get/parameters/query:(regionCode|compilationId|summed): added"));
 
     @Test
     void theCurrentDocumentHasEverythingTheBeforeDocumentHad() throws Exception {
