@@ -222,7 +222,7 @@ async function reader(browser) {
       try { await call('POST', '/api/v1/compilations/import', { query: { dryRun: 'true' }, body }); return 200; } catch (e) { return e.status; }
     });
     check(forced === 403, `a reader's forced import answered ${forced}`);
-    const stats = await api(page, 'GET', '/api/v1/stats/platforms');
+    const stats = await api(page, 'GET', '/api/v1/stats/platforms?size=100');
     check(stats.status === 403, `a reader's stats call answered ${stats.status}`);
     await shot(page, 'console-reader-admin-refused', { fullPage: false });
     log('reader: no admin page; the forced import answered 403, the stats 403');
@@ -276,7 +276,7 @@ async function analyst(browser) {
     report.bytes.dashboardTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
 
     // platforms: regions × tiers
-    const platforms = (await api(page, 'GET', '/api/v1/stats/platforms')).data;
+    const platforms = (await api(page, 'GET', '/api/v1/stats/platforms?size=100')).data;
     const want = expectedPlatforms(platforms);
     const got = await chartOption(page, 'platforms');
     check(same(got.categories, want.regions), `platform regions ${got.categories} ≠ ${want.regions}`);
@@ -291,7 +291,7 @@ async function analyst(browser) {
     log(`analyst: platform chart = API (${want.regions.length} regions, ${got.series.length} tiers, ${bars} bars, ${chartTotal} platforms)`);
 
     // members and coverage per region
-    const members = (await api(page, 'GET', '/api/v1/stats/members')).data;
+    const members = (await api(page, 'GET', '/api/v1/stats/members?size=100')).data;
     const m = await chartOption(page, 'members');
     const byRegion = {};
     for (const row of members.regions) (byRegion[row.region] ??= []).push(row);

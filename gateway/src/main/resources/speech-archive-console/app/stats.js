@@ -10,6 +10,16 @@ const PREFECTURE_LEVELS = new Set(['prefecture-city', 'autonomous-prefecture', '
 const DEFAULT_TERMS = '有事来协商,协商平台,提案';
 let charts = [];
 
+/** Every row of a paged region answer (platforms, members), 100 per request; totals come with each page. */
+async function allRows(path, scope) {
+  const first = await get(path, { ...scope, page: 0, size: 100 });
+  const regions = [...first.regions];
+  for (let page = 1; page * 100 < first.total; page++) {
+    regions.push(...(await get(path, { ...scope, page, size: 100 })).regions);
+  }
+  return { ...first, regions };
+}
+
 export async function render(main, { params, isCurrent }) {
   const compilationId = params.get('compilationId') ?? '';
   const region = params.get('region') ?? '';
@@ -17,7 +27,7 @@ export async function render(main, { params, isCurrent }) {
   const scope = { compilationId, region };
   const [echarts, cat, platforms, members, coverage, topics] = await Promise.all([
     loadEcharts(), catalog(),
-    get('/api/v1/stats/platforms', scope), get('/api/v1/stats/members', scope),
+    allRows('/api/v1/stats/platforms', scope), allRows('/api/v1/stats/members', scope),
     get('/api/v1/stats/coverage', { compilationId }), get('/api/v1/stats/topics', { terms, compilationId }).catch((e) => e),
   ]);
   if (!isCurrent()) return;
