@@ -26,6 +26,11 @@ data=$(mktemp -d "${TMPDIR:-/tmp}/speech-archive-soak.XXXXXX")
 KC_PID=
 cleanup() {
   [ -n "$KC_PID" ] && { kill "$KC_PID" 2>/dev/null; wait "$KC_PID" 2>/dev/null; }
+  # the services' logs outlive the throw-away data: they explain the errors the report counts
+  if [ -d "$data/logs" ]; then
+    rm -rf "$REPO_DIR/benchmarks/target/soak-logs" && mkdir -p "$REPO_DIR/benchmarks/target"
+    cp -r "$data/logs" "$REPO_DIR/benchmarks/target/soak-logs" && log "service logs kept in benchmarks/target/soak-logs"
+  fi
   rm -rf "$data"
 }
 trap cleanup EXIT
