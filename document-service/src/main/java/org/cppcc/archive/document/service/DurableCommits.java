@@ -15,6 +15,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * Makes every acknowledged write of the embedded H2 store survive a power cut, not only a crash of the process.
  * <p>
@@ -47,12 +50,31 @@ public class DurableCommits {
     private final TransactionSynchronizationRegistry registry;
     private final DataSource dataSource;
     private final boolean h2;
+    /**
+     * A connection of the pool kept for the syncs alone, taken at start: a sync must never wait for a connection
+     * (32 busy clients exhausted the pool, the wait timed out, and the service halted although its disk was fine).
+     */
+    private Connection syncs;
 
     DurableCommits(TransactionSynchronizationRegistry registry, DataSource dataSource,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.registry = registry;
         this.dataSource = dataSource;
         this.h2 = "h2".equalsIgnoreCase(dbKind);
+    }
+
+    /** Takes the connection before any load comes (the seed's import may sync before this runs: then it has). */
+    synchronized void onStart(@Observes StartupEvent event) throws SQLException {
+        if (h2 && syncs == null) {
+            syncs = dataSource.getConnection();
+        }
+    }
+
+    synchronized void onStop(@Observes ShutdownEvent event) throws SQLException {
+        if (syncs != null) {
+            syncs.close();
+            syncs = null;
+        }
     }
 
     /** Observed when fired, i.e. inside the writing transaction. */
@@ -75,10 +97,21 @@ public class DurableCommits {
         });
     }
 
-    /** Writes every committed change to the file and forces the file to the device. */
-    void sync() {
-        // afterCompletion: the transaction is no longer active, so the pool hands out a connection of its own
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    /**
+     * Writes every committed change to the file and forces the file to the device. One at a time on the kept
+     * connection: commits of other writers in between are forced by the same sync.
+     */
+    synchronized void sync() {
+        try {
+            if (syncs == null) {
+                // afterCompletion: the transaction is over, so the pool hands out a connection of its own
+                syncs = dataSource.getConnection();
+            }
+        } catch (SQLException e) {
+            LOG.fatal("No connection for CHECKPOINT SYNC after a commit: the write is not durable; halting", e);
+            Runtime.getRuntime().halt(70);
+        }
+        try (Statement statement = syncs.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         } catch (SQLException | RuntimeException e) {
             LOG.fatal("CHECKPOINT SYNC failed after a commit: the write is not durable; halting so that it is not"
