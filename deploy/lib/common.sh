@@ -139,45 +139,21 @@ free_port() {
   echo "$port"
 }
 
-# Debian's chromium for the browser test, installed when /usr/bin/chromium is missing and we are root.
-ensure_chromium() {
-  [ -x /usr/bin/chromium ] && return 0
-  [ "$(id -u)" = 0 ] || die "/usr/bin/chromium is missing; install Debian's chromium package"
-  log "installing Debian's chromium package"
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2 \
-    || die "could not install chromium"
-}
-
-# A CJK TrueType font (Debian's fonts-wqy-zenhei): the tests build real PDFs in Chinese with PDFBox, which
-# needs a font holding the glyphs. Installed when missing and we are root.
-CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
-ensure_cjk_font() {
-  [ -f "$CJK_FONT" ] && return 0
-  [ "$(id -u)" = 0 ] || die "$CJK_FONT is missing; install Debian's fonts-wqy-zenhei package"
-  log "installing Debian's fonts-wqy-zenhei package"
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei >&2 \
-    || die "could not install fonts-wqy-zenhei"
-}
-
-# Debian's Noto CJK fonts for the console's browser test: chromium draws the Chinese of its screenshots with them.
-# Installed when missing and we are root.
-NOTO_CJK_FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
-ensure_noto_cjk() {
-  [ -f "$NOTO_CJK_FONT" ] && return 0
-  [ "$(id -u)" = 0 ] || die "$NOTO_CJK_FONT is missing; install Debian's fonts-noto-cjk package"
-  log "installing Debian's fonts-noto-cjk package"
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >&2 \
-    || die "could not install fonts-noto-cjk"
+# ensure_debian_package FILE PACKAGE...: installs Debian's PACKAGEs when FILE is missing and we are root.
+ensure_debian_package() {
+  local file=$1; shift
+  [ -e "$file" ] && return 0
+  [ "$(id -u)" = 0 ] || die "$file is missing; install Debian's package(s) $*"
+  log "installing Debian's package(s) $*"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2 \
+    || die "could not install $*"
 }
 
 # node and npm: the gateway's build installs the console's pinned npm libraries with npm ci, and the tests run
-# npm tools. Debian's packages, installed when missing and we are root.
+# npm tools.
 ensure_node() {
   command -v node >/dev/null && command -v npm >/dev/null && return 0
-  [ "$(id -u)" = 0 ] || die "node and npm are needed to build the console and run the tests (Debian: nodejs, npm)"
-  log "installing Debian's nodejs and npm packages"
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2 \
-    || die "could not install nodejs and npm"
+  ensure_debian_package /usr/bin/npm nodejs npm
 }
 
 # The npm tools the tests use (Spectral for the OpenAPI lint, playwright-core for the browser test), pinned,

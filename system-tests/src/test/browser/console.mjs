@@ -7,22 +7,13 @@
 //   admin   — imports a DOCX fixture after its dry-run preview and finds it searchable; confirms a fact;
 //   editor  — edits the imported speech with If-Match and sees its history.
 // It also measures the first load (navigation to the login button, and to the first search results) and the bytes
-// the pages load. Run by system-tests ConsoleBrowserIT. Environment:
-//   GATEWAY_URL, NODE_MODULES (holding playwright-core), CHROMIUM_BIN (default /usr/bin/chromium), SCREENSHOT_DIR,
+// the pages load. Run by system-tests ConsoleBrowserIT. Environment (besides chromium.mjs's): SCREENSHOT_DIR,
 //   IMPORT_FILE (a DOCX compilation), IMPORT_TITLE (its first speech's title), IMPORT_SPEECHES (how many speeches),
 //   REPORT_FILE (where the measurements go, as JSON)
-import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { env, gateway, inChromium, logger } from './chromium.mjs';
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const gateway = env('GATEWAY_URL').replace(/\/$/, '');
-const require = createRequire(path.join(env('NODE_MODULES'), 'noop.js'));
-const { chromium } = require('playwright-core');
 const screenshots = env('SCREENSHOT_DIR', 'target/console-screenshots');
 mkdirSync(screenshots, { recursive: true });
 const importFile = env('IMPORT_FILE');
@@ -30,7 +21,7 @@ const importTitle = env('IMPORT_TITLE');
 const importSpeeches = Number(env('IMPORT_SPEECHES'));
 const report = { bytes: {}, firstLoadMs: {}, screenshots: [], cspViolations: [] };
 
-const log = (...args) => console.log(`[console] ${new Date().toISOString().slice(11, 19)}`, ...args);
+const log = logger('console');
 const check = (condition, message) => { if (!condition) throw new Error(message); };
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -512,14 +503,7 @@ async function searchFirstLoad(browser) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: env('CHROMIUM_BIN', '/usr/bin/chromium'),
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-try {
-  log(`chromium ${browser.version()}, gateway ${gateway}`);
+await inChromium('console', async (browser) => {
   await firstLoad(browser, 'coldBrowser');
   await firstLoad(browser, 'warmBrowser');
   await reader(browser);
@@ -530,10 +514,4 @@ try {
   await searchFirstLoad(browser);
   check(report.cspViolations.length === 0, `the Content-Security-Policy refused: ${report.cspViolations.join(' | ')}`);
   log('passed (no Content-Security-Policy violation)');
-} catch (e) {
-  console.error(`[console] FAILED: ${e.stack ?? e}`);
-  process.exitCode = 1;
-} finally {
-  writeFileSync(env('REPORT_FILE', path.join(screenshots, 'console-report.json')), JSON.stringify(report, null, 2));
-  await browser.close();
-}
+}, { finally: async () => writeFileSync(env('REPORT_FILE', path.join(screenshots, 'console-report.json')), JSON.stringify(report, null, 2)) });

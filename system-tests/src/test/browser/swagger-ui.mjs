@@ -2,28 +2,16 @@
 // Authorize → Keycloak login page (authorization code + PKCE) → import a one-speech compilation through
 // the importCompilation operation's "Try it out" form → read it back with the token Swagger UI obtained.
 // As admin the import succeeds (201 or 200); as reader it is refused with 403.
-// Run by system-tests SwaggerUiBrowserIT. Environment:
-//   GATEWAY_URL      the gateway, e.g. http://127.0.0.1:41234
-//   NODE_MODULES     directory holding playwright-core (deploy/test installs it under its cache)
-//   CHROMIUM_BIN     default /usr/bin/chromium
+// Run by system-tests SwaggerUiBrowserIT. Environment (besides chromium.mjs's):
 //   SCREENSHOT_DIR   where the screenshots go
 //   COMPILATION_FILE the UTF-8 text to import; EXPECTED_TITLE the title of its one speech
-import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { env, gateway, inChromium, logger } from './chromium.mjs';
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const gateway = env('GATEWAY_URL').replace(/\/$/, '');
-const require = createRequire(path.join(env('NODE_MODULES'), 'noop.js'));
-const { chromium } = require('playwright-core');
 const screenshots = env('SCREENSHOT_DIR', 'target/screenshots');
 mkdirSync(screenshots, { recursive: true });
-
-const log = (...args) => console.log(`[swagger-ui] ${new Date().toISOString().slice(11, 19)}`, ...args);
+const log = logger('swagger-ui');
 
 // A one-speech compilation cut from the seed (bookmark, outline, table of contents and body of speech 1).
 const compilation = readFileSync(env('COMPILATION_FILE'), 'utf8');
@@ -122,20 +110,8 @@ async function scenario(browser, username, password, expectImport) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: env('CHROMIUM_BIN', '/usr/bin/chromium'),
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-try {
-  log(`chromium ${browser.version()}, gateway ${gateway}`);
+await inChromium('swagger-ui', async (browser) => {
   await scenario(browser, 'admin', 'admin-dev', true);
   await scenario(browser, 'reader', 'reader-dev', false);
   log('passed');
-} catch (e) {
-  console.error(`[swagger-ui] FAILED: ${e.stack ?? e}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

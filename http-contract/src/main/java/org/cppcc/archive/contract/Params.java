@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Query and path parameters are taken as strings and converted here, so that {@code page=abc} or {@code id=abc} is a
@@ -82,6 +85,15 @@ public final class Params {
             case "false" -> Boolean.FALSE;
             default -> throw new ProblemException(400, name + " must be true or false.");
         };
+    }
+
+    /**
+     * A flag that guards a write ({@code dryRun}, {@code strict}), read as sent: {@code @QueryParam} reads
+     * {@code ?dryRun=} as no value at all, but such a flag must refuse it rather than act as if it were not sent.
+     */
+    public static Boolean writeFlag(UriInfo uri, String name) {
+        List<String> values = uri.getQueryParameters().get(name);
+        return optionalBoolean(name, values == null || values.isEmpty() ? null : values.get(0));
     }
 
     /**

@@ -129,8 +129,8 @@ public class CompilationResource {
     }
 
     private Response importBytes(byte[] bytes, ExtractedText text, UriInfo uri) {
-        boolean strictly = Boolean.TRUE.equals(Params.optionalBoolean("strict", asSent(uri, "strict")));
-        if (Boolean.TRUE.equals(Params.optionalBoolean("dryRun", asSent(uri, "dryRun")))) {
+        boolean strictly = Boolean.TRUE.equals(Params.writeFlag(uri, "strict"));
+        if (Boolean.TRUE.equals(Params.writeFlag(uri, "dryRun"))) {
             CompilationService.DryRun run = compilations.dryRun(bytes, text, strictly);
             return Response.ok(mapper.preview(run.parsed(), run.provinceCode(), run.sha256(),
                     run.existingId().orElse(null))).build();
@@ -142,15 +142,6 @@ public class CompilationResource {
             return Response.ok(body).build();
         }
         return Response.created(URI.create("/api/v1/compilations/" + body.id())).entity(body).build();
-    }
-
-    /**
-     * A flag as it was sent: {@code @QueryParam} reads {@code ?dryRun=} as no value at all, but a flag that guards a
-     * write must refuse it rather than import.
-     */
-    private static String asSent(UriInfo uri, String name) {
-        List<String> values = uri.getQueryParameters().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     @GET

@@ -65,9 +65,17 @@ public class DurableCommits {
 
     /** Takes the connection before any load comes (the seed's import may sync before this runs: then it has). */
     synchronized void onStart(@Observes StartupEvent event) throws SQLException {
-        if (h2 && syncs == null) {
+        if (h2) {
+            syncConnection();
+        }
+    }
+
+    private Connection syncConnection() throws SQLException {
+        if (syncs == null) {
+            // at start or in afterCompletion: outside any transaction, so the pool hands out a connection of its own
             syncs = dataSource.getConnection();
         }
+        return syncs;
     }
 
     synchronized void onStop(@Observes ShutdownEvent event) throws SQLException {
@@ -102,20 +110,11 @@ public class DurableCommits {
      * connection: commits of other writers in between are forced by the same sync.
      */
     synchronized void sync() {
-        try {
-            if (syncs == null) {
-                // afterCompletion: the transaction is over, so the pool hands out a connection of its own
-                syncs = dataSource.getConnection();
-            }
-        } catch (SQLException e) {
-            LOG.fatal("No connection for CHECKPOINT SYNC after a commit: the write is not durable; halting", e);
-            Runtime.getRuntime().halt(70);
-        }
-        try (Statement statement = syncs.createStatement()) {
+        try (Statement statement = syncConnection().createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         } catch (SQLException | RuntimeException e) {
-            LOG.fatal("CHECKPOINT SYNC failed after a commit: the write is not durable; halting so that it is not"
-                    + " acknowledged", e);
+            LOG.fatal("CHECKPOINT SYNC (or the connection for it) failed after a commit: the write is not durable;"
+                    + " halting so that it is not acknowledged", e);
             Runtime.getRuntime().halt(70);
         }
     }

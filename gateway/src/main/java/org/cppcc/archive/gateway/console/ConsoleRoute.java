@@ -1,16 +1,12 @@
 package org.cppcc.archive.gateway.console;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.cppcc.archive.gateway.config.GatewayConfig;
+import org.cppcc.archive.gateway.web.BrowserApp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.json.JsonObject;
@@ -33,18 +29,15 @@ public class ConsoleRoute {
 
     static final String BASE = "/console";
     static final String ASSETS = "speech-archive-console";
-    private static final String ECHARTS_POM = "META-INF/maven/org.mvnpm/echarts/pom.properties";
 
-    private final String page;
+    private final BrowserApp app;
     private final String config;
-    private final String policy;
     private final String echarts;
 
     public ConsoleRoute(GatewayConfig gateway, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl) {
-        this.echarts = "META-INF/resources/_static/echarts/" + version(ECHARTS_POM) + "/dist";
-        this.page = resource(ASSETS + "/index.html");
+        this.echarts = "META-INF/resources/_static/echarts/" + BrowserApp.artifactVersion("org.mvnpm", "echarts") + "/dist";
+        this.app = new BrowserApp(BASE, ASSETS + "/index.html", contentSecurityPolicy(realmUrl));
         this.config = browserConfig(realmUrl, gateway.console().clientId()).encode();
-        this.policy = contentSecurityPolicy(realmUrl);
     }
 
     /** What keycloak-js is started with: the server's URL (before {@code /realms/}), the realm and the client. */
@@ -66,26 +59,14 @@ public class ConsoleRoute {
      * code-for-token exchange and the token refresh); forms and frames nowhere else.
      */
     static String contentSecurityPolicy(String realmUrl) {
-        URI realm = URI.create(realmUrl);
-        String keycloak = realm.getScheme() + "://" + realm.getRawAuthority();
+        String keycloak = BrowserApp.keycloakOrigin(realmUrl);
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
                 + "font-src 'self'; connect-src 'self' " + keycloak + "; frame-src 'none'; object-src 'none'; "
                 + "base-uri 'none'; form-action 'self' " + keycloak + "; frame-ancestors 'none'";
     }
 
     void install(@Observes Router router) {
-        // Vert.x matches /console and /console/ alike: only the form without the slash is redirected.
-        router.route(BASE + "*").handler(ctx -> {
-            ctx.response().putHeader("Content-Security-Policy", policy);
-            ctx.next();
-        });
-        router.get(BASE).handler(ctx -> {
-            if (ctx.request().path().endsWith("/")) {
-                index(ctx);
-            } else {
-                ctx.redirect(BASE + "/");
-            }
-        });
+        app.install(router);
         router.get(BASE + "/config.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache").end(config));
         router.get(BASE + "/vendor/echarts/*").handler(staticFiles(echarts, BASE + "/vendor/echarts/"));
@@ -96,7 +77,7 @@ public class ConsoleRoute {
             if (path.substring(path.lastIndexOf('/') + 1).contains(".")) {
                 ctx.next();
             } else {
-                index(ctx);
+                app.sendPage(ctx);
             }
         });
     }
@@ -112,36 +93,5 @@ public class ConsoleRoute {
             }
             files.handle(ctx);
         };
-    }
-
-    private void index(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "text/html;charset=UTF-8")
-                .putHeader("Cache-Control", "no-cache").end(page);
-    }
-
-    private static String version(String pomProperties) {
-        try (InputStream in = resourceStream(pomProperties)) {
-            Properties props = new Properties();
-            props.load(in);
-            return props.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = resourceStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resourceStream(String name) {
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("missing classpath resource " + name);
-        }
-        return in;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,7 +22,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
  * The packages of each service form no cycle, and a service depends on no other service's code: what the services
  * share is the contract module ({@code org.cppcc.archive.contract}), which depends on none of them, and the two feed
  * consumers (search, stats) share the change feed's client ({@code org.cppcc.archive.feed}), which nothing else uses.
- * Reads the compiled classes of every module ({@code target/classes}), so it sees each service whole.
+ * Within a service, the layers hold: search's resources reach the index only through its service layer, and only
+ * stats' repository (and the store that starts the embedded server) touches MongoDB. Reads the compiled classes of
+ * every module ({@code target/classes}), so it sees each service whole.
  */
 class PackageDependenciesTest {
 
@@ -55,5 +58,24 @@ class PackageDependenciesTest {
                 resideInAPackage("org.cppcc.archive..").and(not(resideInAnyPackage(allowed))))
                 .because("services share the contract module, search and stats the feed client, and nothing else")
                 .check(classesOf(module));
+    }
+
+    @Test
+    void searchResourcesUseTheServiceLayerAndItsModelOnly() {
+        String search = ROOT + "search";
+        noClasses().that().resideInAPackage(search + ".rest..").should().dependOnClassesThat(
+                resideInAPackage(search + "..").and(not(resideInAnyPackage(search + ".rest..", search + ".service..",
+                        search + ".model..", search + ".query.."))))
+                .because("rest/ may use service/, model/ and the query language's refusal only")
+                .check(classesOf("search-service"));
+    }
+
+    @Test
+    void onlyTheStatsRepositoryTouchesMongoDb() {
+        String stats = ROOT + "stats";
+        noClasses().that().resideInAPackage(stats + "..").and(not(resideInAnyPackage(stats + ".repository..",
+                stats + ".store.."))).should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+                .because("the repository owns every MongoDB call")
+                .check(classesOf("stats-service"));
     }
 }

@@ -4,16 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.cppcc.archive.document.support.DocxFixture;
+import org.cppcc.archive.system.BrowserScript;
 import org.cppcc.archive.system.Keycloak;
 import org.cppcc.archive.system.SystemUnderTest;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,7 @@ import io.restassured.response.Response;
  * The web console at the gateway's {@code /console/}, in a real browser: Debian's headless chromium driven by
  * playwright-core through {@code src/test/browser/console.mjs}, logging in on Keycloak's page as reader, analyst,
  * admin and editor (see the script for what each one checks). Screenshots and the measurements (bytes loaded,
- * first-load times) go to {@code target/console-screenshots/}. deploy/test installs chromium, the Noto CJK fonts and
- * playwright-core and exports {@code TEST_NODE_MODULES} (and optionally {@code CHROMIUM_BIN}).
+ * first-load times) go to {@code target/console-screenshots/}.
  */
 class ConsoleBrowserIT {
 
@@ -67,44 +67,16 @@ class ConsoleBrowserIT {
 
     @Test
     void readerAnalystAdminAndEditorUseTheConsoleInABrowser() throws Exception {
-        String modules = System.getenv("TEST_NODE_MODULES");
-        String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-        if (modules == null || !Files.isDirectory(Path.of(modules, "playwright-core"))) {
-            fail("TEST_NODE_MODULES is " + (modules == null ? "not set" : "'" + modules + "' without playwright-core")
-                    + ": run the tests with deploy/test, which installs playwright-core and exports it");
-        }
-        if (!Files.isExecutable(Path.of(chromium))) {
-            fail(chromium + " is missing: install Debian's chromium package (deploy/test does when it runs as root)");
-        }
-        String gateway = SystemUnderTest.get().gatewayUrl();
         Keycloak.ensureFromRealmFile("console", "analyst");
-        Keycloak.allowConsoleOrigin(gateway);
-
+        Keycloak.allowConsoleOrigin(SystemUnderTest.get().gatewayUrl());
         Path screenshots = Files.createDirectories(Path.of("target", "console-screenshots")).toAbsolutePath();
-        Path work = Files.createDirectories(Path.of("target", "browser")).toAbsolutePath();
-        Path docx = work.resolve("sichuan-liangshan-forum-bold-runins.docx");
+        Path docx = Files.createDirectories(Path.of("target", "browser")).toAbsolutePath()
+                .resolve("sichuan-liangshan-forum-bold-runins.docx");
         Files.write(docx, DocxFixture.fromMarkup(resource(FIXTURE)));
-        Path output = work.resolve("console.log");
-        ProcessBuilder builder = new ProcessBuilder("node", Path.of("src/test/browser/console.mjs").toAbsolutePath()
-                .toString()).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("GATEWAY_URL", gateway);
-        builder.environment().put("NODE_MODULES", modules);
-        builder.environment().put("CHROMIUM_BIN", chromium);
-        builder.environment().put("SCREENSHOT_DIR", screenshots.toString());
-        builder.environment().put("REPORT_FILE", screenshots.resolve("console-report.json").toString());
-        builder.environment().put("IMPORT_FILE", docx.toString());
-        builder.environment().put("IMPORT_TITLE", FIXTURE_TITLE);
-        builder.environment().put("IMPORT_SPEECHES", Integer.toString(FIXTURE_SPEECHES));
-        Process process = builder.start();
-        boolean finished = process.waitFor(6, TimeUnit.MINUTES);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println(log);
-        assertTrue(finished, "the browser script did not finish within 6 minutes:\n" + log);
-        assertEquals(0, process.exitValue(), "the browser script failed:\n" + log);
+        BrowserScript.run("console.mjs", Map.of("SCREENSHOT_DIR", screenshots.toString(),
+                "REPORT_FILE", screenshots.resolve("console-report.json").toString(), "IMPORT_FILE", docx.toString(),
+                "IMPORT_TITLE", FIXTURE_TITLE, "IMPORT_SPEECHES", Integer.toString(FIXTURE_SPEECHES)),
+                Duration.ofMinutes(6));
         for (String name : List.of("console-reader-search", "console-reader-search-390", "console-reader-paragraph",
                 "console-reader-admin-refused", "console-analyst-stats", "console-analyst-facts",
                 "console-analyst-stats-390", "console-admin-preview", "console-admin-imported-search",
