@@ -16,19 +16,10 @@
 # BENCH_KEYCLOAK_URL=http://127.0.0.1:8180 uses a Keycloak that is already up with the speech-archive realm (e.g.
 # deploy/run's) instead of starting one.
 
-ensure_debian_package() { # command package
-  command -v "$1" >/dev/null && return 0
-  [ "$(id -u)" = 0 ] || die "$1 is missing; install Debian's $2 package"
-  log "installing Debian's $2 package"
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2 \
-    || die "could not install $2"
-}
-
 bench_gateway() {
-  ensure_debian_package wrk wrk
-  [ -x /usr/sbin/nginx ] || ensure_debian_package nginx nginx
-  local nginx_bin
-  nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+  ensure_debian_package /usr/bin/wrk wrk
+  ensure_debian_package /usr/sbin/nginx nginx
+  local nginx_bin=/usr/sbin/nginx
 
   local module jar needs_build=false
   for module in document-service gateway; do
