@@ -1,6 +1,7 @@
 package org.cppcc.archive.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ class GatewayResilienceIT {
                     .statusCode(503)
                     .contentType(startsWith("application/problem+json"))
                     .body("status", equalTo(503))
+                    .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                     .body("requestId", org.hamcrest.Matchers.notNullValue());
             given().auth().oauth2(analyst).get(system.gatewayUrl() + "/api/v1/speeches").then().statusCode(200);
         } finally {
@@ -74,6 +77,46 @@ class GatewayResilienceIT {
     }
 
     @Test
+    void upstreamDyingBeforeItsAnswerGives503WithRetryAfterAndANonHttpAnswerGives502() throws IOException {
+        // One upstream reads each request and closes (every other one with a reset), as a killed process does; the
+        // other answers something that is not HTTP.
+        int[] connections = { 0 };
+        try (ScriptedServer dying = new ScriptedServer(connection -> {
+            readHead(connection);
+            if (connections[0]++ % 2 == 1) {
+                connection.setSoLinger(true, 0);
+            }
+            connection.close();
+        }); ScriptedServer garbling = new ScriptedServer(connection -> {
+            readHead(connection);
+            connection.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            connection.close();
+        })) {
+            int port = SystemUnderTest.freePort();
+            Process gateway = system.startGateway(port, Map.of(
+                    "STATS_URL", "http://127.0.0.1:" + dying.port(),
+                    "SEARCH_URL", "http://127.0.0.1:" + garbling.port()));
+            try {
+                String gatewayUrl = "http://127.0.0.1:" + port;
+                for (int i = 0; i < 2; i++) {
+                    given().auth().oauth2(Keycloak.dashboardToken()).get(gatewayUrl + "/api/v1/stats/status")
+                            .then().statusCode(503).contentType(startsWith("application/problem+json"))
+                            .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                            .body("detail", containsString("retry later"));
+                }
+                given().auth().oauth2(Keycloak.opsToken()).contentType("application/json").body("{}")
+                        .post(gatewayUrl + "/api/v1/stats/facts/f1/curation")
+                        .then().statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                        .body("detail", containsString("may or may not have been applied"));
+                given().auth().oauth2(Keycloak.dashboardToken()).get(gatewayUrl + "/api/v1/search?q=x")
+                        .then().statusCode(502).contentType(startsWith("application/problem+json"));
+            } finally {
+                gateway.destroy();
+            }
+        }
+    }
+
+    @Test
     void oversizedBodiesAreRefusedWith413() {
         String admin = Keycloak.opsToken();
         byte[] tooBig = new byte[21 * 1024 * 1024];
@@ -86,6 +129,50 @@ class GatewayResilienceIT {
         given().auth().oauth2(admin).contentType("text/plain; charset=utf-8").body(chunked)
                 .post(system.gatewayUrl() + "/api/v1/compilations/import?dryRun=true")
                 .then().statusCode(413);
+    }
+
+    /** Reads a request's head (up to the blank line), leaving its body unread. */
+    private static void readHead(Socket connection) throws IOException {
+        InputStream in = connection.getInputStream();
+        int last4 = 0;
+        for (int b; (b = in.read()) >= 0;) {
+            last4 = (last4 << 8) | b;
+            if (last4 == 0x0d0a0d0a) {
+                return;
+            }
+        }
+    }
+
+    /** A socket server that hands every connection to a script, one at a time. */
+    private static final class ScriptedServer implements AutoCloseable {
+        interface Script {
+            void run(Socket connection) throws IOException;
+        }
+
+        private final ServerSocket socket = new ServerSocket(0);
+
+        ScriptedServer(Script script) throws IOException {
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        script.run(connection);
+                    } catch (IOException e) {
+                        // the next connection
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** Accepts connections and never answers: the worst kind of upstream. */

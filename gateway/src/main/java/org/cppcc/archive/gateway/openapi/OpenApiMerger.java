@@ -215,8 +215,11 @@ public final class OpenApiMerger {
         addProblem(responses, "403", "The token does not carry the role this operation needs.");
         addProblem(responses, "429", "The client's rate limit is spent; retry after Retry-After seconds.")
                 .with("headers").set("Retry-After", ref("headers", "Retry-After"));
-        addProblem(responses, "502", "The service behind the gateway failed to answer.");
-        addProblem(responses, "503", "The service behind the gateway is unavailable; retry after Retry-After seconds.")
+        addProblem(responses, "502", "The service behind the gateway sent a malformed answer, or failed after it"
+                + " began to answer.");
+        addProblem(responses, "503", "The service behind the gateway is unavailable or restarting; retry after"
+                + " Retry-After seconds. If its connection broke after a write was sent, the write may or may not have"
+                + " been applied.")
                 .with("headers").set("Retry-After", ref("headers", "Retry-After"));
         addProblem(responses, "504", "The service behind the gateway did not answer in time.");
         responses.fields().forEachRemaining(r -> {

@@ -1,5 +1,6 @@
 package org.cppcc.archive.gateway.proxy;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +29,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
@@ -58,6 +61,10 @@ public class ProxyHandler {
         HOP_BY_HOP.addAll(Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
                 "trailer", "transfer-encoding", "upgrade", "host"));
     }
+
+    /** Methods a caller may repeat without asking whether the first attempt was applied (RFC 9110 §9.2.1). */
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
 
     /** Routing-context flag: the body was refused mid-stream, so the upstream's failure is expected. */
     private static final String BODY_REFUSED = "gateway.body-refused";
@@ -127,8 +134,7 @@ public class ProxyHandler {
             return;
         }
         if (!upstream.breaker().tryAcquire()) {
-            ctx.response().putHeader("Retry-After", Long.toString(upstream.breaker().secondsUntilTrial()));
-            Problems.send(ctx, 503, "The " + upstream.name() + " service is unavailable; retry later.");
+            unavailable(ctx, upstream, "The " + upstream.name() + " service is unavailable; retry later.");
             return;
         }
         in.pause();
@@ -137,7 +143,7 @@ public class ProxyHandler {
                 upstream.breaker().onFailure();
                 LOG.warnf("No connection to %s for %s [%s]: %s", upstream.name(), in.path(),
                         RequestIds.of(in), opened.cause().toString());
-                Problems.send(ctx, 503, "The " + upstream.name() + " service is unavailable.");
+                unavailable(ctx, upstream, "The " + upstream.name() + " service is unavailable; retry later.");
                 return;
             }
             HttpClientRequest out = opened.result();
@@ -276,20 +282,37 @@ public class ProxyHandler {
         answer.pipeTo(response);
     }
 
+    /**
+     * What the caller is told when the upstream fails after the request was sent: 504 when it stayed silent too
+     * long; 503 (retry) when its connection closed or broke before the status line, which is what a restarting
+     * or killed process does; 502 when it answered something that is not HTTP, or failed after its status was
+     * relayed (then the caller's connection is closed, see {@link Problems#send}).
+     */
     private void onUpstreamFailure(RoutingContext ctx, Upstream upstream, Throwable cause) {
         if (ctx.get(BODY_REFUSED) != null) {
             return; // we cut the upstream request off ourselves; the caller gets its 413
         }
         upstream.breaker().onFailure();
-        boolean timedOut = cause instanceof TimeoutException
-                || cause.getClass().getSimpleName().contains("Timeout");
-        LOG.warnf("%s failed on %s %s [%s]: %s", upstream.name(), ctx.request().method(), ctx.request().path(),
-                RequestIds.of(ctx.request()), cause.toString());
-        if (timedOut) {
+        HttpServerRequest in = ctx.request();
+        LOG.warnf("%s failed on %s %s [%s]: %s", upstream.name(), in.method(), in.path(), RequestIds.of(in),
+                cause.toString());
+        if (ctx.response().headWritten()) {
+            Problems.send(ctx, 502, "The " + upstream.name() + " service failed while answering.");
+        } else if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
             Problems.send(ctx, 504, "The " + upstream.name() + " service did not answer in time.");
+        } else if (cause instanceof HttpClosedException || cause instanceof IOException) {
+            unavailable(ctx, upstream, "The " + upstream.name() + " service closed the connection before answering"
+                    + (SAFE_METHODS.contains(in.method()) ? "; retry later."
+                            : "; the request may or may not have been applied: check before repeating it."));
         } else {
-            Problems.send(ctx, 502, "The " + upstream.name() + " service failed to answer.");
+            Problems.send(ctx, 502, "The " + upstream.name() + " service sent a malformed answer.");
         }
+    }
+
+    /** 503 with {@code Retry-After}: the breaker's wait when it is open, else one second. */
+    private static void unavailable(RoutingContext ctx, Upstream upstream, String detail) {
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, upstream.breaker().secondsUntilTrial())));
+        Problems.send(ctx, 503, detail);
     }
 
     private static long parseLength(String value) {
