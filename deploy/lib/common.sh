@@ -5,10 +5,10 @@ REPO_DIR=$(cd "$DEPLOY_DIR/.." && pwd)
 CACHE_DIR=${SPEECH_ARCHIVE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/speech-archive}
 KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.5.6}
 # The JVM options deploy/run starts each service with (deploy/bench start measures them). Without them a JVM on this
-# machine reserves a quarter of the memory for its heap and commits 1/64 of it at once (~380 MB on 24 GiB), and
-# lets an idle service keep whatever a burst made it grow to. The serial collector: each service has a small heap,
-# and two cores are better spent on requests than on concurrent collector threads.
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS--XX:+UseSerialGC -Xms32m -Xmx512m}
+# machine commits 1/64 of the memory for its heap at once (~380 MB on 24 GiB). The serial collector: two cores are
+# better spent on requests than on concurrent collector threads. 2 GB at most: stats-service holds its figures in
+# memory and spent most of its time collecting at 20,000 speeches with 512 MB.
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS--XX:+UseSerialGC -Xms32m -Xmx2g}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
