@@ -19,13 +19,18 @@ import org.cppcc.archive.stats.api.Fact;
 import org.cppcc.archive.stats.change.ChangeItem;
 import org.cppcc.archive.stats.repository.Fence;
 import org.cppcc.archive.stats.repository.LeaseGrant;
+import org.cppcc.archive.stats.repository.SpeechSlot;
 import org.cppcc.archive.stats.repository.StatsRepository;
+import org.cppcc.archive.stats.repository.StoredText;
 import org.cppcc.archive.stats.rest.SeedSpeeches;
 import org.cppcc.archive.stats.service.ChangeApplier;
 import org.cppcc.archive.stats.service.StatsQueries;
 import org.cppcc.archive.stats.service.StatsQueries.FactFilter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -171,6 +176,46 @@ class ConsumerLeaseTest {
         applier.apply(seed.get(4), current);
         assertEquals(cursor, repository.feedPosition().cursor(), "an older cursor never moves it back");
         assertFalse(factsOf(105).isEmpty());
+    }
+
+    @Test
+    void rowsAPausedOldHolderWritesAfterItsSuccessorAreRefusedOrRemovedAgain() throws Exception {
+        List<ChangeItem> seed = SeedSpeeches.changes(1);
+        assertTrue(a.refresh());
+        Fence old = a.fence().orElseThrow();
+        seed.forEach(change -> applier.apply(change, old));
+        // what a had read of speech 104 and 103, and extracted from them, when it paused
+        SpeechSlot stale104 = repository.speechSlot(104);
+        List<Fact> v1Facts = repository.factsOf(stale104.speech());
+        List<StoredText> v1Texts = repository.textsOf(stale104.speech());
+        SpeechSlot stale103 = repository.speechSlot(103);
+
+        clock.advance(DURATION.plusSeconds(1));
+        assertTrue(b.refresh());
+        Fence current = b.fence().orElseThrow();
+        ObjectNode v2 = SeedSpeeches.json(seed.get(3));
+        ArrayNode sections = (ArrayNode) v2.get("sections");
+        sections.removeAll();
+        ObjectNode section = sections.addObject().put("ordinal", 1).put("heading", "工作组");
+        section.putArray("paragraphs").addObject().put("id", "p-1").put("text", "全市组建了12个委员工作组。");
+        applier.apply(SeedSpeeches.change(13, "upsert", 104, 2, v2), current);
+        applier.apply(new ChangeItem(14, "delete", 103, 2, null), current);
+        List<Fact> v2Facts = factsOf(104);
+        long rows = repository.estimatedFacts();
+        assertTrue(v1Facts.stream().anyMatch(f -> v2Facts.stream().noneMatch(g -> g.id().equals(f.id()))),
+                "version 1 has facts version 2 no longer has");
+
+        // a wakes up and stores what it had extracted: its rows collide with b's (newer epoch), and the rows b had
+        // removed, which a inserted again, are removed again
+        assertThrows(StatsRepository.Fenced.class,
+                () -> repository.replaceSpeech(stale104, stale104.speech(), v1Facts, v1Texts, old));
+        assertEquals(v2Facts, factsOf(104));
+        assertEquals(rows, repository.estimatedFacts(), "no row left outside a speech");
+        // and the speech b deleted: its tombstone's revision is not the one a read
+        assertThrows(StatsRepository.Conflict.class,
+                () -> repository.replaceSpeech(stale103, stale103.speech(), List.of(), List.of(), old));
+        assertTrue(repository.speech(103).isEmpty());
+        assertEquals(List.of(), factsOf(103));
     }
 
     List<Fact> factsOf(long speechId) {
