@@ -89,7 +89,7 @@ public class StatsRepository {
             "consumer_state");
 
     /**
-     * For the lease and the curations: acknowledged by a majority and journaled, read from the primary. On one
+     * For the lease and the curations: acknowledged by a majority and journaled. On one
      * server (the embedded one, a standalone MongoDB) that is an fsynced write: an epoch once granted is never granted
      * again after a crash, and a curation answered 2xx is kept.
      */
@@ -268,8 +268,10 @@ public class StatsRepository {
     /** After a failed replace: removes this writer's rows that the stored speech document does not list. */
     private void discard(long speechId, List<String> factIds, List<String> textIds, Fence fence) {
         SpeechSlot now = speechSlot(speechId);
-        Set<String> listed = new HashSet<>(ownedFacts(now));
-        listed.addAll(ownedTexts(now));
+        Set<String> listed = new HashSet<>();
+        // a document written before speeches listed their rows lists none
+        listed.addAll(Objects.requireNonNullElse(ownedFacts(now), List.of()));
+        listed.addAll(Objects.requireNonNullElse(ownedTexts(now), List.of()));
         List<String> facts = factIds.stream().filter(id -> !listed.contains(id)).toList();
         List<String> texts = textIds.stream().filter(id -> !listed.contains(id)).toList();
         if (!facts.isEmpty()) {
