@@ -33,10 +33,25 @@ public final class FeedFollower<P extends FeedPage> {
     public record Applied(long cursor, long changes) {
     }
 
-    /** The consumer's part: where its cursor is, and applying one page read after {@code after}. */
+    /**
+     * The consumer's part: where its cursor is, and applying one page read after {@code after}; and, for a consumer
+     * that shares its store with other replicas of its service, waiting for its turn to follow the feed.
+     */
     public interface Consumer<P> {
 
         Position position();
+
+        /**
+         * Returns when this consumer may read and apply the next page; blocks while another replica consumes (the
+         * status then shows {@code feedRunning} false). A single consumer returns at once.
+         */
+        default void awaitTurn() throws InterruptedException {
+        }
+
+        /** Whether it is this consumer's turn now (see {@link #awaitTurn}). */
+        default boolean hasTurn() {
+            return true;
+        }
 
         Applied apply(long after, P page) throws Exception;
     }
@@ -109,7 +124,7 @@ public final class FeedFollower<P extends FeedPage> {
     public FeedStatus status() {
         Position position = consumer.position();
         long cursor = position.cursor();
-        boolean following = running.get();
+        boolean following = running.get() && consumer.hasTurn();
         return new FeedStatus(cursor, tracker.head(), tracker.lagChanges(cursor), tracker.lagSeconds(cursor, following),
                 tracker.caughtUp(cursor), following, lastError, position.appliedAt());
     }
@@ -119,6 +134,7 @@ public final class FeedFollower<P extends FeedPage> {
         boolean failing = false;
         while (running.get() && !Thread.currentThread().isInterrupted()) {
             try {
+                consumer.awaitTurn();
                 long after = consumer.position().cursor();
                 P page = client.changes(after, settings.batchSize(), settings.waitSeconds(), pageType);
                 Applied result = consumer.apply(after, page);

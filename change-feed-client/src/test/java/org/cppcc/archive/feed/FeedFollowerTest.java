@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ class FeedFollowerTest {
     private final AtomicInteger requests = new AtomicInteger();
 
     /** A consumer that stores its cursor in memory, failing {@code failures} applies first. */
-    static final class Store implements FeedFollower.Consumer<Page> {
+    static class Store implements FeedFollower.Consumer<Page> {
         final List<Long> applied = new CopyOnWriteArrayList<>();
         final AtomicInteger failures = new AtomicInteger();
         volatile long cursor;
@@ -178,6 +179,43 @@ class FeedFollowerTest {
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), store.applied, "nothing applied twice, nothing skipped");
             assertEquals(5.0, registry.get("feed.errors").counter().count(), "three refused reads, two failed applies");
             assertEquals(5.0, registry.get("feed.changes.applied").counter().count());
+        } finally {
+            follower.stop();
+        }
+    }
+
+    /** A consumer whose turn comes when the test gives it (as a stats replica waits for the consumer lease). */
+    static final class Standby extends Store {
+        final CountDownLatch turn = new CountDownLatch(1);
+        final CountDownLatch waiting = new CountDownLatch(1);
+
+        @Override
+        public void awaitTurn() throws InterruptedException {
+            waiting.countDown();
+            turn.await();
+        }
+
+        @Override
+        public boolean hasTurn() {
+            return turn.getCount() == 0;
+        }
+    }
+
+    @Test
+    void aConsumerWaitingForItsTurnReadsNothingUntilItComes() {
+        Standby store = new Standby();
+        FeedFollower<Page> follower = follower(store, new SimpleMeterRegistry(), true);
+        follower.start();
+        try {
+            awaitTrue(() -> store.waiting.getCount() == 0);
+            FeedStatus waiting = follower.status();
+            assertFalse(waiting.feedRunning(), "another replica follows the feed");
+            assertEquals(0, waiting.lagSeconds());
+            assertEquals(0, requests.get());
+            store.turn.countDown();
+            awaitTrue(() -> follower.status().caughtUp());
+            assertTrue(follower.status().feedRunning());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L), store.applied);
         } finally {
             follower.stop();
         }

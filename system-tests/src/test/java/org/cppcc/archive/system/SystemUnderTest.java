@@ -193,6 +193,18 @@ public final class SystemUnderTest {
         return process;
     }
 
+    /**
+     * Starts another instance of a module with this system's settings and {@code overrides} (its own ports, say, and
+     * a shared database), logging to {@code <name>.log}, and waits until {@code url} is live. The caller stops it.
+     */
+    public Process startInstance(String module, String name, String url, Map<String, String> overrides) {
+        Map<String, String> env = environment(module);
+        env.putAll(overrides);
+        Process process = launch(module, env, workDir.resolve(name + ".log"));
+        awaitReady(url, readyTimeout);
+        return process;
+    }
+
     private Map<String, String> environment(String module) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KEYCLOAK_URL", KEYCLOAK_URL);

@@ -1,5 +1,8 @@
 package org.cppcc.archive.stats.config;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.cppcc.archive.feed.FeedSettings;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,8 +25,37 @@ public interface StatsConfig {
 
     Mongo mongo();
 
+    /** The consumer lease: which of the stats-services sharing a database follows the feed ({@code stats.lease.*}). */
+    Lease lease();
+
+    /**
+     * How often the store's write generation is polled, so that answers reflect what another replica (the consumer,
+     * a curation) wrote.
+     */
+    @WithDefault("200ms")
+    Duration refreshEvery();
+
     /** Following document-service's change feed ({@code stats.feed.*}; batch size in application.properties). */
     FeedSettings feed();
+
+    interface Lease {
+        /**
+         * How long a granted lease lasts unless renewed: after the holder is killed another replica takes it within
+         * about this plus {@link #renewEvery()}.
+         */
+        @WithDefault("10s")
+        Duration duration();
+
+        /**
+         * How often the holder renews (and the others try to take it). The holder stops applying changes once less
+         * than this is left of its lease, so it stops before the lease can expire while a change is being written.
+         */
+        @WithDefault("3s")
+        Duration renewEvery();
+
+        /** This replica's name in the lease document; by default the host, process id and a random suffix. */
+        Optional<String> holder();
+    }
 
     interface Mongo {
         /** The database holding facts, speeches, curations and the consumer state. */

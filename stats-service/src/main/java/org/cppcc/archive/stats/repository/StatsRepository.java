@@ -3,6 +3,7 @@ package org.cppcc.archive.stats.repository;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
@@ -30,6 +31,10 @@ import org.cppcc.archive.stats.api.Scope;
 import org.cppcc.archive.stats.api.SpeakerKind;
 import org.cppcc.archive.stats.config.StatsConfig;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -37,12 +42,17 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 
 /**
  * The MongoDB collections and the only code that touches them:
@@ -52,8 +62,14 @@ import com.mongodb.client.model.Updates;
  * aggregate folds);</li>
  * <li>{@code texts}: per paragraph, heading, lead or outline entry its text (for topic mentions);</li>
  * <li>{@code curations}: admin corrections keyed by fact id, kept across re-extraction;</li>
- * <li>{@code consumer_state}: the feed cursor, written after the facts of each change.</li>
+ * <li>{@code consumer_state}: one document, {@code feed}: the feed cursor (written after the facts of each change),
+ * the consumer lease ({@code holder}, {@code epoch}, {@code expiresAt}) and the write generation with the speeches
+ * its last increments touched ({@code generation}, {@code touched}).</li>
  * </ul>
+ * Several stats-services may share the database; only the lease holder applies the feed. What it writes is fenced by
+ * its epoch ({@link Fence}) and every speech document is replaced only at the revision its writer read
+ * ({@link SpeechSlot}), so a consumer that paused past its lease, or a curation on another replica, cannot overwrite
+ * a newer write: its write fails ({@link Fenced}, {@link Conflict}) and it reads again or stops.
  * Only features that both MongoDB and the embedded mongo-java-server support are used (see README).
  */
 @ApplicationScoped
@@ -72,8 +88,31 @@ public class StatsRepository {
     private static final List<String> COLLECTIONS = List.of("facts", "speeches", "texts", "curations",
             "consumer_state");
 
+    /**
+     * For the lease and the curations: acknowledged by a majority and journaled. On one
+     * server (the embedded one, a standalone MongoDB) that is an fsynced write: an epoch once granted is never granted
+     * again after a crash, and a curation answered 2xx is kept.
+     */
+    private static final WriteConcern DECISIVE = WriteConcern.MAJORITY.withJournal(true);
+    private static final String FEED = "feed";
+    private static final int DUPLICATE_KEY = 11000;
+
     /** The cursor of the last change applied, and when it was applied (null before the first). */
     public record FeedPosition(long cursor, Instant appliedAt) {
+    }
+
+    /** A newer consumer (a higher lease epoch) has written: this one no longer holds the lease. */
+    public static final class Fenced extends RuntimeException {
+        Fenced(String message) {
+            super(message);
+        }
+    }
+
+    /** Another writer replaced the speech document since it was read: read it again and retry. */
+    public static final class Conflict extends RuntimeException {
+        Conflict(long speechId) {
+            super("speech " + speechId + " was written meanwhile");
+        }
     }
 
     private final MongoClient client;
@@ -122,7 +161,7 @@ public class StatsRepository {
     }
 
     private MongoCollection<Document> state() {
-        return db().getCollection("consumer_state");
+        return db().getCollection("consumer_state").withReadPreference(ReadPreference.primary());
     }
 
     private static MongoCollection<Document> replayable(MongoCollection<Document> collection) {
@@ -150,93 +189,254 @@ public class StatsRepository {
     // ---- writes ----------------------------------------------------------------------------------------------
 
     /**
-     * Replaces everything stored for one speech with {@code facts} and {@code texts}. The stored speech lists the
-     * ids of what it owns, so the old rows are removed by primary key: the embedded server implements only unique
-     * indexes, and a deleteMany on speechId would scan every fact. Rows are upserted before the speech document is
-     * written, so replaying the change after a crash in between ends in the same state. {@code speech}'s own id
-     * lists are replaced by those of {@code facts} and {@code texts}.
+     * Replaces everything stored for one speech with {@code facts} and {@code texts}, as read in {@code previous}.
+     * The stored speech lists the ids of what it owns, so the old rows are removed by primary key: the embedded
+     * server implements only unique indexes, and a deleteMany on speechId would scan every fact. Rows are upserted
+     * before the speech document is written, so replaying the change after a crash in between ends in the same
+     * state. {@code speech}'s own id lists are replaced by those of {@code facts} and {@code texts}.
+     * <p>
+     * Rows carry the writer's epoch and are written or removed only where the stored row's is not newer; the speech
+     * document is replaced only at {@code previous}'s revision. On {@link Fenced} or {@link Conflict} the rows this
+     * call wrote that the speech document now stored does not list are removed again (those still carrying this
+     * writer's epoch: a newer writer's are its own).
      */
-    public void replaceSpeech(StoredSpeech previous, StoredSpeech speech, List<Fact> facts, List<StoredText> texts) {
+    public void replaceSpeech(SpeechSlot previous, StoredSpeech speech, List<Fact> facts, List<StoredText> texts,
+            Fence fence) {
         List<String> factIds = facts.stream().map(Fact::id).toList();
         List<String> textIds = texts.stream().map(StoredText::id).toList();
-        removeOwned(previous, previous == null ? null : previous.factIds(), replayable(facts()), factIds);
-        removeOwned(previous, previous == null ? null : previous.textIds(), replayable(texts()), textIds);
-        upsert(replayable(facts()), facts.stream().map(FactDocuments::fact).toList());
-        upsert(replayable(texts()), texts.stream().map(FactDocuments::text).toList());
         StoredSpeech owning = new StoredSpeech(speech.id(), speech.version(), speech.compilationId(), speech.order(),
                 speech.committee(), speech.speakerKind(), speech.speakerName(), speech.region(), speech.regionCode(),
                 speech.level(), speech.parentRegion(), speech.title(), speech.bodyAvailable(), speech.truncated(),
                 speech.characters(), speech.paragraphs(), speech.outlineEntries(), speech.facts(), factIds, textIds,
                 speech.figures());
-        replayable(speeches()).replaceOne(eq("_id", speech.id()), FactDocuments.speech(owning),
-                new ReplaceOptions().upsert(true));
-        generation.incrementAndGet();
+        try {
+            removeOwned(previous, ownedFacts(previous), replayable(facts()), factIds, fence);
+            removeOwned(previous, ownedTexts(previous), replayable(texts()), textIds, fence);
+            upsert(replayable(facts()), facts.stream().map(FactDocuments::fact).toList(), fence);
+            upsert(replayable(texts()), texts.stream().map(FactDocuments::text).toList(), fence);
+            replaceAtRevision(previous, FactDocuments.speech(owning));
+        } catch (Fenced | Conflict e) {
+            discard(speech.id(), factIds, textIds, fence);
+            throw e;
+        } finally {
+            generation.incrementAndGet();
+        }
     }
 
-    /** Deletes a speech and what it owns; {@code previous} is what is stored of it (null: nothing). */
-    public void deleteSpeech(long speechId, StoredSpeech previous) {
-        removeOwned(previous, previous == null ? null : previous.factIds(), replayable(facts()), List.of());
-        removeOwned(previous, previous == null ? null : previous.textIds(), replayable(texts()), List.of());
-        replayable(speeches()).deleteOne(eq("_id", speechId));
+    /**
+     * Deletes what a speech owns and leaves in its place a tombstone with the deleting version: a consumer that
+     * paused before the delete and writes an older version afterwards finds the tombstone and fails.
+     */
+    public void deleteSpeech(SpeechSlot previous, long version, Fence fence) {
+        try {
+            removeOwned(previous, ownedFacts(previous), replayable(facts()), List.of(), fence);
+            removeOwned(previous, ownedTexts(previous), replayable(texts()), List.of(), fence);
+            replaceAtRevision(previous, new Document("_id", previous.id()).append("version", version)
+                    .append("deleted", true).append("factIds", List.of()).append("textIds", List.of()));
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    private static List<String> ownedFacts(SpeechSlot slot) {
+        return slot.speech() == null ? List.of() : slot.speech().factIds();
+    }
+
+    private static List<String> ownedTexts(SpeechSlot slot) {
+        return slot.speech() == null ? List.of() : slot.speech().textIds();
+    }
+
+    /** Writes a speech document (or tombstone) in place of {@code previous}, only if nobody replaced it since. */
+    private void replaceAtRevision(SpeechSlot previous, Document document) {
+        long next = previous.revision() == null ? 1 : previous.revision() + 1;
+        try {
+            UpdateResult result = replayable(speeches()).replaceOne(
+                    and(eq("_id", previous.id()), eq("revision", previous.revision())),
+                    document.append("revision", next), new ReplaceOptions().upsert(true));
+            if (result.getMatchedCount() == 0 && result.getUpsertedId() == null) {
+                throw new Conflict(previous.id());
+            }
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // the upsert found the document under another revision
+                throw new Conflict(previous.id());
+            }
+            throw e;
+        }
+    }
+
+    /** After a failed replace: removes this writer's rows that the stored speech document does not list. */
+    private void discard(long speechId, List<String> factIds, List<String> textIds, Fence fence) {
+        SpeechSlot now = speechSlot(speechId);
+        Set<String> listed = new HashSet<>();
+        // a document written before speeches listed their rows lists none
+        listed.addAll(Objects.requireNonNullElse(ownedFacts(now), List.of()));
+        listed.addAll(Objects.requireNonNullElse(ownedTexts(now), List.of()));
+        List<String> facts = factIds.stream().filter(id -> !listed.contains(id)).toList();
+        List<String> texts = textIds.stream().filter(id -> !listed.contains(id)).toList();
+        if (!facts.isEmpty()) {
+            replayable(facts()).deleteMany(and(in("_id", facts), eq("epoch", fence.epoch())));
+        }
+        if (!texts.isEmpty()) {
+            replayable(texts()).deleteMany(and(in("_id", texts), eq("epoch", fence.epoch())));
+        }
+    }
+
+    /**
+     * Stores an admin's curation. It is read by every later extraction of the fact's speech; {@link #curateFact} and
+     * {@link #saveFigures} then apply it to what is stored now.
+     */
+    public void saveCuration(Curation curation) {
+        curations().withWriteConcern(DECISIVE).replaceOne(eq("_id", curation.factId()),
+                FactDocuments.curation(curation), new ReplaceOptions().upsert(true));
         generation.incrementAndGet();
     }
 
     /**
-     * Stores an admin's curation, the fact as it now reads and the figures of its speech as they now are (null: the
-     * fact has no stored speech). A crash in between leaves the figures of that speech behind its facts: they are
-     * computed again from the facts of every curated speech when the store is next read ({@link #curatedSpeeches}).
+     * Writes a curated fact over the stored one if that is still of {@code version} of its speech (false: a change
+     * replaced it meanwhile). The row keeps its epoch.
      */
-    public void saveCuration(Curation curation, Fact fact, SpeechFigures figures) {
-        curations().replaceOne(eq("_id", curation.factId()), FactDocuments.curation(curation),
-                new ReplaceOptions().upsert(true));
-        facts().replaceOne(eq("_id", fact.id()), FactDocuments.fact(fact));
-        if (figures != null) {
-            saveFigures(speeches(), fact.speechId(), figures);
-        }
+    public boolean curateFact(Fact fact, long version) {
+        Document fields = FactDocuments.fact(fact);
+        fields.remove("_id");
+        boolean written = facts().withWriteConcern(DECISIVE)
+                .updateOne(and(eq("_id", fact.id()), eq("speechVersion", version)), new Document("$set", fields))
+                .getMatchedCount() == 1;
         generation.incrementAndGet();
+        return written;
     }
 
-    /** Stores the figures of a speech computed again from its facts (derived data: replayable). */
-    public void saveFigures(long speechId, SpeechFigures figures) {
-        saveFigures(replayable(speeches()), speechId, figures);
+    /**
+     * Stores the figures of a speech computed again from its facts, only at the revision they were computed from
+     * (false: the speech was written meanwhile, and these figures may be of older facts).
+     */
+    public boolean saveFigures(SpeechSlot slot, SpeechFigures figures) {
+        long next = slot.revision() == null ? 1 : slot.revision() + 1;
+        boolean written = speeches().withWriteConcern(DECISIVE)
+                .updateOne(and(eq("_id", slot.id()), eq("revision", slot.revision()), ne("deleted", true)),
+                        Updates.combine(Updates.set("figures", FactDocuments.figures(figures)),
+                                Updates.set("revision", next)))
+                .getMatchedCount() == 1;
         generation.incrementAndGet();
+        return written;
     }
 
-    private static void saveFigures(MongoCollection<Document> speeches, long speechId, SpeechFigures figures) {
-        speeches.updateOne(eq("_id", speechId), Updates.set("figures", FactDocuments.figures(figures)));
-    }
-
-    /** Removes the rows a stored speech owns ({@code owned}) that are not {@code kept}. */
-    private static void removeOwned(StoredSpeech previous, List<String> owned, MongoCollection<Document> rows,
-            List<String> kept) {
-        if (previous == null) {
+    /**
+     * Removes the rows a stored speech owns ({@code owned}) that are not {@code kept}, except those a newer consumer
+     * wrote.
+     */
+    private static void removeOwned(SpeechSlot previous, List<String> owned, MongoCollection<Document> rows,
+            List<String> kept, Fence fence) {
+        if (previous.speech() == null) {
             return;
         }
         if (owned == null) {
             // written before speeches listed their rows
-            rows.deleteMany(eq("speechId", previous.id()));
+            rows.deleteMany(and(eq("speechId", previous.id()), writableBy(fence)));
             return;
         }
         Set<String> keep = new HashSet<>(kept);
         List<String> gone = owned.stream().filter(id -> !keep.contains(id)).toList();
         if (!gone.isEmpty()) {
-            rows.deleteMany(in("_id", gone));
+            rows.deleteMany(and(in("_id", gone), writableBy(fence)));
         }
     }
 
-    private static void upsert(MongoCollection<Document> rows, List<Document> documents) {
-        if (!documents.isEmpty()) {
+    /** Rows no newer consumer wrote (rows stored before rows carried an epoch have none). */
+    private static Bson writableBy(Fence fence) {
+        return or(eq("epoch", null), lte("epoch", fence.epoch()));
+    }
+
+    /**
+     * Upserts rows with the writer's epoch where the stored row's is not newer: where it is, the upsert finds no
+     * match and its insert collides with the stored row's id, which means a newer consumer holds the lease.
+     */
+    private static void upsert(MongoCollection<Document> rows, List<Document> documents, Fence fence) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
             rows.bulkWrite(documents.stream()
-                    .map(d -> new ReplaceOneModel<>(eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true)))
+                    .map(d -> new ReplaceOneModel<>(and(eq("_id", d.get("_id")), writableBy(fence)),
+                            d.append("epoch", fence.epoch()), new ReplaceOptions().upsert(true)))
                     .toList(), new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(w -> w.getCode() == DUPLICATE_KEY)) {
+                throw new Fenced(e.getWriteErrors().size() + " row(s) of " + rows.getNamespace().getCollectionName()
+                        + " were written by a consumer with a newer epoch than " + fence.epoch());
+            }
+            throw e;
         }
     }
 
-    /** The feed position; written after the facts of each change, so a crash in between replays that change. */
-    public void saveFeedPosition(FeedPosition position) {
-        replayable(state()).replaceOne(eq("_id", "feed"), new Document("_id", "feed").append("cursor", position.cursor())
-                .append("appliedAt", position.appliedAt() == null ? null : Date.from(position.appliedAt())),
-                new ReplaceOptions().upsert(true));
+    /**
+     * Moves the feed cursor to {@code cursor} (never back) and increases the write generation, noting the speech the
+     * change touched: one update of the feed document, made only while {@code fence} still holds the lease.
+     *
+     * @throws Fenced when the lease document names another holder or epoch
+     */
+    public void advanceCursor(long cursor, Instant appliedAt, long speechId, Fence fence) {
+        Bson filter = fence.holder() == null ? eq("_id", FEED)
+                : and(eq("_id", FEED), eq("holder", fence.holder()), eq("epoch", fence.epoch()));
+        UpdateResult result = replayable(state()).updateOne(filter,
+                Updates.combine(Updates.max("cursor", cursor), Updates.set("appliedAt", Date.from(appliedAt)),
+                        bump(List.of(speechId))),
+                new UpdateOptions().upsert(fence.holder() == null));
+        if (result.getMatchedCount() == 0 && result.getUpsertedId() == null) {
+            throw new Fenced("the lease is no longer held by " + fence.holder() + " at epoch " + fence.epoch());
+        }
+    }
+
+    /** Increases the write generation after a curation of {@code speechId}. */
+    public void bumpGeneration(long speechId) {
+        state().withWriteConcern(DECISIVE).updateOne(eq("_id", FEED), bump(List.of(speechId)),
+                new UpdateOptions().upsert(true));
+    }
+
+    private static Bson bump(List<Long> speechIds) {
+        return Updates.combine(Updates.inc("generation", 1L), Updates.pushEach("touched",
+                List.of(new Document("ids", speechIds)), new PushOptions().slice(-StoreGeneration.REMEMBERED)));
+    }
+
+    public StoreGeneration storeGeneration() {
+        Document feed = state().find(eq("_id", FEED)).projection(Projections.include("generation", "touched")).first();
+        if (feed == null || feed.get("generation") == null) {
+            return new StoreGeneration(0, List.of());
+        }
+        List<List<Long>> touched = feed.getList("touched", Document.class, List.of()).stream()
+                .map(t -> t.getList("ids", Number.class).stream().map(Number::longValue).toList()).toList();
+        return new StoreGeneration(feed.get("generation", Number.class).longValue(), touched);
+    }
+
+    // ---- the consumer lease -----------------------------------------------------------------------------------
+
+    /**
+     * Takes the consumer lease for {@code holder} until {@code until} if it is free, expired at {@code now} (its {@code expiresAt} not after it) or
+     * already this holder's, under a new epoch; or, with {@code epoch} > 0, renews it if the store still names this
+     * holder at that epoch (expired or not: nobody took it meanwhile). Empty when another holds it, or this holder lost
+     * it. One findOneAndUpdate of the feed document, so two replicas never both get it.
+     */
+    public Optional<LeaseGrant> acquireLease(String holder, long epoch, Instant now, Instant until) {
+        MongoCollection<Document> state = state().withWriteConcern(DECISIVE);
+        state.updateOne(eq("_id", FEED), Updates.setOnInsert("cursor", 0L), new UpdateOptions().upsert(true));
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        Document granted = epoch > 0
+                ? state.findOneAndUpdate(and(eq("_id", FEED), eq("holder", holder), eq("epoch", epoch)),
+                        Updates.set("expiresAt", Date.from(until)), after)
+                : state.findOneAndUpdate(
+                        and(eq("_id", FEED),
+                                or(eq("holder", null), lte("expiresAt", Date.from(now)), eq("holder", holder))),
+                        Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", Date.from(until)),
+                                Updates.inc("epoch", 1L)),
+                        after);
+        return Optional.ofNullable(granted).map(
+                d -> new LeaseGrant(d.get("epoch", Number.class).longValue(), d.getDate("expiresAt").toInstant()));
+    }
+
+    /** Gives the lease up (on shutdown), so that another replica takes it at its next attempt. */
+    public void releaseLease(String holder, long epoch) {
+        state().withWriteConcern(DECISIVE).updateOne(and(eq("_id", FEED), eq("holder", holder), eq("epoch", epoch)),
+                Updates.combine(Updates.set("holder", null), Updates.set("expiresAt", new Date(0))));
     }
 
     /** Drops every collection: for tests and a full rebuild from cursor 0. */
@@ -260,8 +460,21 @@ public class StatsRepository {
         return new FeedPosition(state.get("cursor", Number.class).longValue(), at == null ? null : at.toInstant());
     }
 
+    /** The live speech (with its id lists), empty when none is stored or it was deleted. */
     public Optional<StoredSpeech> speech(long speechId) {
-        return Optional.ofNullable(speeches().find(eq("_id", speechId)).first()).map(FactDocuments::speech);
+        return Optional.ofNullable(speechSlot(speechId).speech());
+    }
+
+    /** What is stored under a speech id: the speech, or its tombstone, with the document's revision. */
+    public SpeechSlot speechSlot(long speechId) {
+        Document d = speeches().find(eq("_id", speechId)).first();
+        if (d == null) {
+            return SpeechSlot.empty(speechId);
+        }
+        Number revision = d.get("revision", Number.class);
+        return new SpeechSlot(speechId, d.get("version", Number.class).longValue(),
+                revision == null ? null : revision.longValue(),
+                Boolean.TRUE.equals(d.getBoolean("deleted")) ? null : FactDocuments.speech(d));
     }
 
     public List<Curation> curationsOf(long speechId) {
@@ -278,8 +491,8 @@ public class StatsRepository {
 
     /** Every stored speech without the id lists of what it owns, its figures included: what the aggregates fold. */
     public List<StoredSpeech> speechesWithFigures() {
-        return speeches().find().projection(Projections.exclude("factIds", "textIds")).map(FactDocuments::speech)
-                .into(new ArrayList<>());
+        return speeches().find(ne("deleted", true)).projection(Projections.exclude("factIds", "textIds"))
+                .map(FactDocuments::speech).into(new ArrayList<>());
     }
 
     /** The facts a stored speech owns (as {@link #speech} reads it, with its id lists), in provenance order. */
@@ -290,6 +503,18 @@ public class StatsRepository {
                 : factsById(speech.factIds());
         facts.sort(PROVENANCE);
         return facts;
+    }
+
+    /** The texts a stored speech owns (as {@link #speech} reads it, with its id lists). */
+    public List<StoredText> textsOf(StoredSpeech speech) {
+        if (speech.textIds() == null) {
+            // written before speeches listed their rows
+            return texts().find(eq("speechId", speech.id())).map(FactDocuments::text).into(new ArrayList<>());
+        }
+        if (speech.textIds().isEmpty()) {
+            return new ArrayList<>();
+        }
+        return texts().find(in("_id", speech.textIds())).map(FactDocuments::text).into(new ArrayList<>());
     }
 
     /** The facts of these ids that exist, in no particular order: by primary key, which every store indexes. */

@@ -19,8 +19,9 @@ import org.cppcc.archive.stats.change.Speech;
 import org.cppcc.archive.stats.extraction.ExtractedFact;
 import org.cppcc.archive.stats.extraction.FactExtractor;
 import org.cppcc.archive.stats.repository.Curation;
+import org.cppcc.archive.stats.repository.Fence;
+import org.cppcc.archive.stats.repository.SpeechSlot;
 import org.cppcc.archive.stats.repository.StatsRepository;
-import org.cppcc.archive.stats.repository.StatsRepository.FeedPosition;
 import org.cppcc.archive.stats.repository.StoredSpeech;
 import org.cppcc.archive.stats.repository.StoredText;
 import org.jboss.logging.Logger;
@@ -29,12 +30,16 @@ import org.jboss.logging.Logger;
  * Applies one change of the document service's feed, idempotently by (speech id, version): an upsert
  * replaces every fact of the speech with those extracted from this version (re-applying it yields the same
  * documents, never duplicates), a delete removes them, an older version than the one stored is ignored.
- * The cursor is stored after the facts, so a crash between the two replays the change on restart.
+ * The cursor is stored after the facts, so a crash between the two replays the change on restart. A deleted speech
+ * leaves a tombstone with its version, so an older version arriving late (a consumer that paused past its lease)
+ * is ignored or refused rather than bringing it back.
  */
 @ApplicationScoped
 public class ChangeApplier {
 
     private static final Logger LOG = Logger.getLogger(ChangeApplier.class);
+    /** Tries of one change that another writer keeps overtaking; more means something is wrong. */
+    private static final int MAX_ATTEMPTS = 10;
 
     /**
      * One text of a speech the extractor reads: a lead paragraph, a section heading or paragraph, or (for an
@@ -53,29 +58,60 @@ public class ChangeApplier {
     }
 
     /**
-     * Runs another write of the facts (a curation) with no change being applied meanwhile, so that the figures it
-     * stores for a speech are computed from the facts the speech has.
+     * Runs another write of the facts (a curation) with no change being applied meanwhile by this process, so that
+     * the figures it stores for a speech are computed from the facts the speech has. Writers in other processes are
+     * kept apart by the speech document's revision ({@link SpeechSlot}).
      */
     synchronized <T> T exclusively(java.util.function.Supplier<T> write) {
         return write.get();
     }
 
-    /** Applies a change and then advances the stored cursor to it. */
-    public synchronized void apply(ChangeItem change) {
-        applyFacts(change);
-        advanceCursor(change.cursor());
+    /** Applies a change and then advances the stored cursor to it, with no consumer lease (tests, rebuilds by hand). */
+    public void apply(ChangeItem change) {
+        apply(change, Fence.NONE);
+    }
+
+    /**
+     * Applies a change as the consumer holding {@code fence}'s lease and then advances the stored cursor to it, in
+     * the same update that increases the store's write generation.
+     *
+     * @throws StatsRepository.Fenced when a newer consumer has written, or the lease is no longer this one's
+     */
+    public synchronized void apply(ChangeItem change, Fence fence) {
+        applyFacts(change, fence);
+        repository.advanceCursor(change.cursor(), Instant.now(), change.speechId(), fence);
     }
 
     /** The facts part of {@link #apply}: exposed so a test can stop between the facts and the cursor. */
-    public synchronized void applyFacts(ChangeItem change) {
-        StoredSpeech stored = repository.speech(change.speechId()).orElse(null);
-        if (stored != null && stored.version() > change.version()) {
+    public void applyFacts(ChangeItem change) {
+        applyFacts(change, Fence.NONE);
+    }
+
+    private synchronized void applyFacts(ChangeItem change, Fence fence) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                applyOnce(change, fence);
+                return;
+            } catch (StatsRepository.Conflict e) {
+                // a curation (or a consumer that paused past its lease) wrote the speech since it was read
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debugf("Applying speech %d version %d again: %s", change.speechId(), change.version(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void applyOnce(ChangeItem change, Fence fence) {
+        SpeechSlot stored = repository.speechSlot(change.speechId());
+        if (stored.exists() && stored.version() > change.version()) {
             LOG.debugf("Skipping speech %d version %d: version %d is stored", change.speechId(), change.version(),
                     stored.version());
             return;
         }
         if (change.isDelete()) {
-            repository.deleteSpeech(change.speechId(), stored);
+            repository.deleteSpeech(stored, change.version(), fence);
             index.remove(change.speechId());
             return;
         }
@@ -90,14 +126,8 @@ public class ChangeApplier {
                 s.committee(), s.speakerKind(), s.speakerName(), s.region(), s.regionCode(), s.level(),
                 s.parentRegion(), s.title(), s.bodyAvailable(), s.truncated(), characters, paragraphs,
                 s.outline().size(), extraction.facts.size(), null, null, FactFigures.of(extraction.facts));
-        repository.replaceSpeech(stored, speech, extraction.facts, extraction.texts);
+        repository.replaceSpeech(stored, speech, extraction.facts, extraction.texts, fence);
         index.put(speech, extraction.texts);
-    }
-
-    public synchronized void advanceCursor(long cursor) {
-        if (cursor > repository.feedPosition().cursor()) {
-            repository.saveFeedPosition(new FeedPosition(cursor, Instant.now()));
-        }
     }
 
     /** What the extractor reads of a speech, in order: lead, then each section's heading and paragraphs. */

@@ -14,6 +14,7 @@ import org.cppcc.archive.stats.extraction.Category;
 import org.cppcc.archive.stats.extraction.Tier;
 import org.cppcc.archive.stats.repository.Curation;
 import org.cppcc.archive.stats.repository.SpeechFigures;
+import org.cppcc.archive.stats.repository.SpeechSlot;
 import org.cppcc.archive.stats.repository.StatsRepository;
 import org.cppcc.archive.stats.repository.StoredSpeech;
 
@@ -35,6 +36,9 @@ public class CurationService {
         }
     }
 
+    /** Tries of one curation that changes keep overtaking. */
+    private static final int MAX_ATTEMPTS = 10;
+
     private final StatsRepository repository;
     private final ChangeApplier applier;
     private final FigureIndex index;
@@ -53,6 +57,12 @@ public class CurationService {
         return applier.exclusively(() -> curateNow(factId, verdict, by));
     }
 
+    /**
+     * The curation is stored first (every later extraction applies it), then written over the stored fact and into
+     * its speech's figures, each only if nothing replaced them since they were read: a change applied meanwhile by
+     * the consumer (in this or another replica) either read the curation already or makes this write fail, and then
+     * the fact and the speech are read again.
+     */
     private Optional<Fact> curateNow(String factId, Verdict verdict, String by) {
         Optional<Fact> stored = repository.fact(factId);
         if (stored.isEmpty()) {
@@ -62,20 +72,55 @@ public class CurationService {
         Curation curation = new Curation(factId, fact.speechId(), fact.sentence(), verdict.action(),
                 verdict.value() == null ? null : verdict.value().doubleValue(), verdict.unit(), verdict.subject(),
                 verdict.category(), verdict.tier(), verdict.note(), by, new Date());
-        // applied on top of what was extracted, not on top of an earlier correction
-        Fact curated = apply(fact.asExtracted(), curation);
-        StoredSpeech speech = repository.speech(fact.speechId()).orElse(null);
-        SpeechFigures figures = null;
-        if (speech != null) {
-            List<Fact> facts = new ArrayList<>(repository.factsOf(speech));
-            facts.replaceAll(f -> f.id().equals(curated.id()) ? curated : f);
-            figures = FactFigures.of(facts);
+        repository.saveCuration(curation);
+        for (int attempt = 1;; attempt++) {
+            // applied on top of what was extracted, not on top of an earlier correction
+            Fact curated = apply(fact.asExtracted(), curation);
+            SpeechSlot slot = repository.speechSlot(fact.speechId());
+            if (applied(curated, fact.speechVersion(), slot)) {
+                repository.bumpGeneration(fact.speechId());
+                return Optional.of(curated);
+            }
+            Optional<Fact> again = repository.fact(factId);
+            if (again.isEmpty() || attempt == MAX_ATTEMPTS) {
+                // gone with a new version, or overtaken again and again: the curation is stored and the next
+                // extraction of the speech applies it
+                repository.bumpGeneration(fact.speechId());
+                return Optional.of(again.map(f -> apply(f.asExtracted(), curation)).orElse(curated));
+            }
+            fact = again.get();
+            pause(attempt);
         }
-        repository.saveCuration(curation, curated, figures);
-        if (speech != null) {
-            index.put(speech.withFigures(figures), null);
+    }
+
+    /** A consumer in another replica is writing the speech: give it the few milliseconds that takes. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(10L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while curating", e);
         }
-        return Optional.of(curated);
+    }
+
+    /** Writes the curated fact and its speech's figures; false when either was replaced since it was read. */
+    private boolean applied(Fact curated, long version, SpeechSlot slot) {
+        StoredSpeech speech = slot.speech();
+        if (speech == null || speech.version() != version) {
+            // the fact's speech is of another version now (or gone): read the fact again
+            return false;
+        }
+        if (!repository.curateFact(curated, version)) {
+            return false;
+        }
+        List<Fact> facts = new ArrayList<>(repository.factsOf(speech));
+        facts.replaceAll(f -> f.id().equals(curated.id()) ? curated : f);
+        SpeechFigures figures = FactFigures.of(facts);
+        if (!repository.saveFigures(slot, figures)) {
+            return false;
+        }
+        index.put(speech.withFigures(figures), null);
+        return true;
     }
 
     /** A fact as a curation leaves it, keeping what was extracted when it corrects. */

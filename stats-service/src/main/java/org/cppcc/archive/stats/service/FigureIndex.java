@@ -1,5 +1,6 @@
 package org.cppcc.archive.stats.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,16 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.cppcc.archive.stats.api.Scope;
+import org.cppcc.archive.stats.config.StatsConfig;
 import org.cppcc.archive.stats.repository.SpeechFigures;
+import org.cppcc.archive.stats.repository.SpeechSlot;
 import org.cppcc.archive.stats.repository.StatsRepository;
+import org.cppcc.archive.stats.repository.StoreGeneration;
 import org.cppcc.archive.stats.repository.StoredSpeech;
 import org.cppcc.archive.stats.repository.StoredText;
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Every stored speech with its {@link SpeechFigures}, in memory and by id: what the aggregates are folded from, so an
@@ -33,6 +44,14 @@ import org.jboss.logging.Logger;
  * them.
  * <p>
  * {@link #generation()} increases after every update, so an answer computed from an older state is not kept.
+ * <p>
+ * Other stats-services may write the same store (the one holding the consumer lease applies the feed; any of them
+ * stores curations). Every such write ends by increasing the store's write generation ({@link StoreGeneration}),
+ * which this index polls every {@code stats.refresh-every} (200 ms by default): when it moved, the speeches the
+ * increments touched are read again by id (all of them, when more increments passed than the store remembers). A
+ * poll is one read of one small document by id; checking on every request instead would add that read, under a
+ * production read concern a majority read, to every answer, including the kept ones whose point is to be cheap.
+ * An answer on a replica that does not consume is therefore at most one poll (plus the reads) behind the store.
  */
 @ApplicationScoped
 public class FigureIndex {
@@ -44,6 +63,8 @@ public class FigureIndex {
     private final ConcurrentSkipListMap<Long, StoredSpeech> speeches = new ConcurrentSkipListMap<>();
     private final AtomicLong generation = new AtomicLong();
     private volatile long loadedEpoch = -1;
+    /** The store generation the speeches held here are at least as new as. */
+    private volatile long seenGeneration;
     /** Per term asked: speech id → mentions (speeches without a mention left out); least recently asked first. */
     private final Map<String, Map<Long, Long>> terms = new LinkedHashMap<>(16, 0.75f, true);
     /** Terms being counted in the store: the texts that changes replaced meanwhile, by speech (null: deleted). */
@@ -58,8 +79,70 @@ public class FigureIndex {
         }
     }
 
-    FigureIndex(StatsRepository repository) {
+    private final Duration refreshEvery;
+    private ScheduledExecutorService poller;
+
+    FigureIndex(StatsRepository repository, StatsConfig config) {
         this.repository = repository;
+        this.refreshEvery = config.refreshEvery();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stats-generation-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::poll, refreshEvery.toMillis(), refreshEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+
+    private void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // the store unreachable: the next poll tries again, and health reports the store
+            LOG.debugf("Polling the store's write generation failed: %s", e.getMessage());
+        }
+    }
+
+    /** Reads again the speeches other writers stored since the generation last seen (all, when that is too old). */
+    synchronized void refresh() {
+        if (loadedEpoch != repository.epoch()) {
+            return; // nothing read yet: the first read reads everything
+        }
+        StoreGeneration store = repository.storeGeneration();
+        if (store.value() == seenGeneration) {
+            return;
+        }
+        List<Long> touched = store.touchedSince(seenGeneration);
+        if (touched == null) {
+            LOG.infof("The store moved from generation %d to %d: reading every speech again", seenGeneration,
+                    store.value());
+            reload();
+            return;
+        }
+        for (long id : touched) {
+            StoredSpeech speech = repository.speechSlot(id).speech();
+            if (speech == null) {
+                speeches.remove(id);
+                replaced(id, null);
+            } else {
+                speeches.put(id, speech.withoutIds());
+                if (!terms.isEmpty() || !counting.isEmpty()) {
+                    replaced(id, repository.textsOf(speech));
+                }
+            }
+        }
+        seenGeneration = store.value();
+        generation.incrementAndGet();
     }
 
     /** Increases after every update of the index. */
@@ -163,6 +246,8 @@ public class FigureIndex {
                 return;
             }
             long t0 = System.nanoTime();
+            // read first: what is written while the speeches are read is read again at the next poll
+            long storeGeneration = repository.storeGeneration().value();
             speeches.clear();
             terms.clear();
             int computed = 0;
@@ -178,6 +263,7 @@ public class FigureIndex {
                 }
             }
             loadedEpoch = epoch;
+            seenGeneration = storeGeneration;
             generation.incrementAndGet();
             LOG.infof("Read the figures of %d speeches (%d computed from their facts) in %d ms", speeches.size(),
                     computed, (System.nanoTime() - t0) / 1_000_000);
@@ -186,13 +272,15 @@ public class FigureIndex {
 
     /** A stored speech with its figures computed from its facts, stored when they differ from the stored ones. */
     private StoredSpeech refigured(long id, StoredSpeech read) {
-        StoredSpeech full = repository.speech(id).orElse(null);
+        SpeechSlot slot = repository.speechSlot(id);
+        StoredSpeech full = slot.speech();
         if (full == null) {
             return null;
         }
         SpeechFigures figures = FactFigures.of(repository.factsOf(full));
         if (!Objects.equals(figures, read.figures())) {
-            repository.saveFigures(id, figures);
+            // unless another writer stored the speech meanwhile: then the next poll reads what it stored
+            repository.saveFigures(slot, figures);
         }
         return read.withFigures(figures);
     }

@@ -94,6 +94,11 @@ public class StatsQueries {
         }
     }
 
+    /** The live speeches stored (deleted ones leave a tombstone in the store, which this does not count). */
+    public long speechCount() {
+        return index.speeches().size();
+    }
+
     public Overview overview() {
         return cache.get(ResultCache.key("overview"), this::computeOverview);
     }

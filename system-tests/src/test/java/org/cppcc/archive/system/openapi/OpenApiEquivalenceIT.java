@@ -83,7 +83,9 @@ class OpenApiEquivalenceIT {
             Pattern.compile("#/paths/~1api~1v1~1stats~1(platforms|members)/get/parameters/query:(page|size): added"),
             // Issue 13 item 4: a row's facts query names exactly the row's facts: its region code, its compilation,
             // and only the facts a total adds up (summed).
-            Pattern.compile("#/paths/~1api~1v1~1stats~1facts/get/parameters/query:(regionCode|compilationId|summed): added"));
+            Pattern.compile("#/paths/~1api~1v1~1stats~1facts/get/parameters/query:(regionCode|compilationId|summed): added"),
+            // Issue 16 item 5: several stats-services share a database; the status says which holds the consumer lease.
+            Pattern.compile("#/components/schemas/StatsStatus/properties/(replica|leaseHeld): added"));
 
     @Test
     void theCurrentDocumentHasEverythingTheBeforeDocumentHad() throws Exception {
