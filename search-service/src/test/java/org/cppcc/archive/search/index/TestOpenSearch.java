@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * built by this build installed), stopped when the JVM exits. {@code TEST_OPENSEARCH_URL} names a running cluster
  * to use instead.
  */
-final class TestOpenSearch {
+public final class TestOpenSearch {
 
     private static final Path SCRIPT = Path.of("..", "deploy", "lib", "opensearch.sh").toAbsolutePath().normalize();
     private static final Path DIR = Path.of("target", "opensearch").toAbsolutePath();
@@ -25,7 +25,7 @@ final class TestOpenSearch {
     }
 
     /** The node's HTTP address, starting it on first use. */
-    static synchronized List<String> urls() {
+    public static synchronized List<String> urls() {
         if (urls == null) {
             String given = System.getenv("TEST_OPENSEARCH_URL");
             urls = List.of((given != null && !given.isBlank() ? given : start()).split(","));
