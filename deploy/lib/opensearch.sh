@@ -32,6 +32,12 @@ opensearch_home() {
             -Dartifact="org.opensearch.plugin:analysis-common:$OPENSEARCH_VERSION" >&2 \
           || die "could not fetch OpenSearch"
       fi
+      if ! command -v unzip >/dev/null; then
+        [ "$(id -u)" = 0 ] || die "unzip is not installed; install Debian's unzip package"
+        log "installing Debian's unzip package"
+        apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >&2 \
+          || die "could not install unzip"
+      fi
       rm -rf "$home" "$home.tmp" && mkdir -p "$home.tmp"
       (cd "$home.tmp" && unzip -q "$zip") || die "could not unpack $zip"
       local top
