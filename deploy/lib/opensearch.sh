@@ -161,16 +161,19 @@ start_opensearch() {
     [ $SECONDS -lt $deadline ] || { log "OpenSearch did not become yellow in 180 s"; tail -n 40 "$dir"/node-*/logs/*.log >&2; return 1; }
     sleep 1
   done
+  # A node deletes its own pid file when it stops, even when its JVM then lingers: stop_opensearch reads this copy.
+  for ((i = 0; i < nodes; i++)); do cp "$dir/node-$i/opensearch.pid" "$dir/node-$i/node.pid"; done
 }
 
-# stop_opensearch DIR: stops the nodes start_opensearch started under DIR (by their pid files) and waits for them.
+# stop_opensearch DIR: stops the nodes start_opensearch started under DIR (by their pids) and waits for them: a node
+# is given 10 s to stop (a JVM has been seen to linger after its node closed), then killed.
 stop_opensearch() {
   local dir=$1 pidfile pid
-  for pidfile in "$dir"/node-*/opensearch.pid; do
+  for pidfile in "$dir"/node-*/node.pid; do
     [ -f "$pidfile" ] || continue
     pid=$(cat "$pidfile")
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
     rm -f "$pidfile"
   done

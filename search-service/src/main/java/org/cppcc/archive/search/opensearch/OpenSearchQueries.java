@@ -35,7 +35,7 @@ public final class OpenSearchQueries {
         FACETS.put("speakerKind", Fields.F_SPEAKER_KIND);
         FACETS.put("compilation", Fields.F_COMPILATION);
     }
-    /** Values counted per facet at most: every one, for the archive's few thousand committees (and below the cluster's bucket limit). */
+    /** Values counted per facet at most: every one of the archive's few thousand committees, below the bucket limit. */
     private static final int FACET_VALUES = 10_000;
 
     private final SpeechQueries lucene = new SpeechQueries();

@@ -35,6 +35,7 @@ public final class TestOpenSearch {
 
     private static String start() {
         try {
+            stop(); // a node an earlier run left (its JVM killed before its shutdown hook ended)
             delete(DIR); // a new node each run, with the plugin this build made
             Files.createDirectories(DIR);
             Process process = new ProcessBuilder("bash", SCRIPT.toString(), "start", DIR.toString(), "1")
