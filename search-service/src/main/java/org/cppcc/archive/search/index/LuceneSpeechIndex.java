@@ -13,14 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
 import org.cppcc.archive.search.change.ChangeItem;
 import org.cppcc.archive.search.change.CompilationLookup;
-import org.cppcc.archive.search.config.SearchConfig;
 import org.cppcc.archive.search.model.AppliedBatch;
 import org.cppcc.archive.search.model.Filters;
 import org.cppcc.archive.search.model.Hit;
@@ -32,16 +26,12 @@ import org.cppcc.archive.search.similar.SimilarSpeeches;
 import org.cppcc.archive.search.suggest.Suggester;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.Startup;
-
 /**
  * The Lucene implementation of {@link SpeechIndex}: the one owner of the writer. The data directory holds index
  * generations ({@code index-1}, {@code index-2}…) and a {@code CURRENT} file naming the live one; a rebuild fills a
  * new generation and swaps it in while searches keep using the old one until that moment. Searches, suggestions
  * and more-like-this run on a searcher acquired from the live generation and released in finally.
  */
-@Startup
-@Singleton
 public class LuceneSpeechIndex implements SpeechIndex {
 
     private static final Logger LOG = Logger.getLogger(LuceneSpeechIndex.class);
@@ -57,18 +47,12 @@ public class LuceneSpeechIndex implements SpeechIndex {
     private final Object applyLock = new Object();
     private volatile LuceneIndex current;
 
-    @Inject
-    public LuceneSpeechIndex(SearchConfig config, CompilationLookup compilations) {
-        this(Path.of(config.dataDir()).toAbsolutePath().normalize(), compilations);
-    }
-
     /** An index under {@code root} that resolves compilations with {@code compilations}. */
     public LuceneSpeechIndex(Path root, CompilationLookup compilations) {
         this.root = root;
         this.compilations = compilations;
     }
 
-    @PostConstruct
     public void open() {
         try {
             Files.createDirectories(root);
@@ -89,7 +73,7 @@ public class LuceneSpeechIndex implements SpeechIndex {
         }
     }
 
-    @PreDestroy
+    @Override
     public void close() {
         swap.writeLock().lock();
         try {

@@ -1,5 +1,6 @@
 package org.cppcc.archive.search.index;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +16,13 @@ import org.cppcc.archive.search.query.QueryParser.ParsedQuery;
 
 /**
  * The index as the service and the feed consumer use it, in the search model's terms only. {@link LuceneSpeechIndex}
- * keeps everything on one machine; an OpenSearch implementation can take the same contract (its cursor kept in a
- * document written with each bulk request, a rebuild a new index swapped in by moving an alias).
+ * keeps everything on one machine; {@link OpenSearchSpeechIndex} keeps it on an OpenSearch cluster (its cursor a
+ * document of the index, a rebuild a new index swapped in by moving an alias). {@link SpeechIndexProducer} picks one.
  *
  * <p>Failures of the index itself are {@link IOException}s; input the query language refuses is a
  * {@link org.cppcc.archive.search.query.QueryParser.InvalidQueryException} raised before the index is asked.
  */
-public interface SpeechIndex {
+public interface SpeechIndex extends Closeable {
 
     /** One page (0-based) of the speeches matching {@code query} and {@code filters}, facets over all of them. */
     SearchResult search(ParsedQuery query, Filters filters, int page, int size) throws IOException;
@@ -52,6 +53,10 @@ public interface SpeechIndex {
      * e.g. after a rebuild swapped in): the caller fetches again.
      */
     Optional<AppliedBatch> apply(long after, List<ChangeItem> items, long next) throws IOException;
+
+    /** Releases the index (its writer, or its connections); called once, at shutdown. */
+    @Override
+    void close();
 
     /** A new, empty index for a rebuild to fill while searches keep using the live one. */
     Rebuild startRebuild() throws IOException;

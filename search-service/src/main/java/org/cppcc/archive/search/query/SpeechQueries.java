@@ -35,8 +35,8 @@ import org.cppcc.archive.search.query.QueryParser.Term;
  */
 public final class SpeechQueries {
 
-    /** Field boosts: where a match says most about what the speech is about. */
-    static final Map<String, Float> BOOSTS = Map.of(
+    /** Field boosts: where a match says most about what the speech is about (every backend's). */
+    public static final Map<String, Float> BOOSTS = Map.of(
             Fields.TITLE, 6f,
             Fields.HEADINGS, 3f,
             Fields.OUTLINE, 2.5f,
@@ -44,14 +44,15 @@ public final class SpeechQueries {
             Fields.REGION, 4f,
             Fields.BODY, 1f,
             Fields.COMPILATION, 0.3f);
-    private static final float TIE = 0.2f;
+    /** How much the other fields' matches add to the best one's. */
+    public static final float TIE = 0.2f;
     /**
      * The whole term found as written counts twice as much as its words found apart, and a word found in the title
      * counts less than the whole term found there (square root of the field boost): otherwise a title that shares
      * one common word (协商) with the query outranks a body that holds the exact phrase (协商议事) four times.
      */
-    private static final float SUBSTRING_WEIGHT = 2f;
-    private static final float WAYS_TIE = 0.3f;
+    public static final float SUBSTRING_WEIGHT = 2f;
+    public static final float WAYS_TIE = 0.3f;
 
     private final Analyzer words = ChineseAnalyzers.words();
     private final Analyzer bigrams = ChineseAnalyzers.bigramsForQuery();
@@ -103,20 +104,13 @@ public final class SpeechQueries {
     }
 
     /**
-     * The speeches holding exactly this character sequence (after normalization), in any text field. Every other
-     * pair of characters covers every character: as exact as all the pairs, with half the postings to read.
+     * The speeches holding exactly this character sequence (after normalization), in any text field: a phrase of the
+     * character pairs that cover it (see {@link ChineseAnalyzers#charactersForQuery()}).
      */
     private Query exact(String text) {
-        List<Token> pairs = analyze(characters, Fields.characters(Fields.BODY), text, Integer.MAX_VALUE);
-        if (pairs.isEmpty()) {
+        List<Token> covering = analyze(characters, Fields.characters(Fields.BODY), text, Integer.MAX_VALUE);
+        if (covering.isEmpty()) {
             return null;
-        }
-        List<Token> covering = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i += 2) {
-            covering.add(pairs.get(i));
-        }
-        if (pairs.size() % 2 == 0) {
-            covering.add(pairs.get(pairs.size() - 1));
         }
         List<Query> perField = new ArrayList<>();
         for (Map.Entry<String, Float> field : BOOSTS.entrySet()) {
@@ -135,12 +129,12 @@ public final class SpeechQueries {
             phrase.add(boost(phrase(Fields.bigrams(field.getKey()), grams), field.getValue()));
         }
         Query substring = new DisjunctionMaxQuery(phrase, TIE);
-        List<Token> tokens = analyze(words, Fields.BODY, text);
-        if (tokens.isEmpty()) {
+        List<String> termWords = words(text);
+        if (termWords.isEmpty()) {
             return substring;
         }
         BooleanQuery.Builder allWords = new BooleanQuery.Builder();
-        for (String word : new LinkedHashSet<>(tokens.stream().map(Token::text).toList())) {
+        for (String word : termWords) {
             List<Query> perField = new ArrayList<>();
             for (Map.Entry<String, Float> field : BOOSTS.entrySet()) {
                 perField.add(boost(new TermQuery(new org.apache.lucene.index.Term(field.getKey(), word)),
@@ -152,6 +146,21 @@ public final class SpeechQueries {
         // title must not outweigh the exact term found several times in the body).
         return new DisjunctionMaxQuery(List.of(new BoostQuery(substring, SUBSTRING_WEIGHT), allWords.build()),
                 WAYS_TIE);
+    }
+
+    /** The distinct words of a term, as the word fields hold them. */
+    public List<String> words(String text) {
+        return List.copyOf(new LinkedHashSet<>(analyze(words, Fields.BODY, text).stream().map(Token::text).toList()));
+    }
+
+    /** Whether a quoted phrase has anything to match (it may be all blanks). */
+    public boolean hasCharacters(String text) {
+        return !analyze(characters, Fields.characters(Fields.BODY), text, 1).isEmpty();
+    }
+
+    /** Whether a plain term has anything to match as a substring (it may be punctuation only). */
+    public boolean hasBigrams(String text) {
+        return !analyze(bigrams, Fields.bigrams(Fields.BODY), text, 1).isEmpty();
     }
 
     /** The normalized strings to mark in fragments: each term as written and its words. */

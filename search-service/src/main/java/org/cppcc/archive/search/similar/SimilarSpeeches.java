@@ -31,6 +31,14 @@ import org.cppcc.archive.search.query.SpeechFilters;
  */
 public final class SimilarSpeeches {
 
+    /** What makes a word telling enough to ask for (every backend's more-like-this uses these). */
+    public static final int MIN_TERM_FREQ = 1;
+    public static final int MIN_DOC_FREQ = 1;
+    public static final int MIN_WORD_LENGTH = 2;
+    public static final int MAX_QUERY_TERMS = 30;
+    /** The title's and headings' words count twice the body's. */
+    public static final float HEADINGS_BOOST = 2f;
+
     /** Made once: an analyzer reuses its token streams per thread, a new one per request would not. */
     private final Analyzer words = ChineseAnalyzers.words();
 
@@ -44,29 +52,25 @@ public final class SimilarSpeeches {
             return Optional.empty();
         }
         Speech speech = SpeechDocuments.stored(searcher.storedFields(), own.scoreDocs[0].doc);
-        StringBuilder headings = new StringBuilder(speech.title() == null ? "" : speech.title());
-        speech.sections().forEach(s -> headings.append('\n').append(s.heading()));
-        speech.outline().forEach(o -> headings.append('\n').append(o));
-        StringBuilder body = new StringBuilder();
-        speech.lead().forEach(l -> body.append(l).append('\n'));
-        speech.sections().forEach(s -> s.paragraphs().forEach(p -> body.append(p.text()).append('\n')));
+        String headings = headingsText(speech);
+        String body = bodyText(speech);
 
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(words);
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(1);
-        mlt.setMinWordLen(2);
-        mlt.setMaxQueryTerms(30);
+        mlt.setMinTermFreq(MIN_TERM_FREQ);
+        mlt.setMinDocFreq(MIN_DOC_FREQ);
+        mlt.setMinWordLen(MIN_WORD_LENGTH);
+        mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
         mlt.setBoost(true);
         BooleanQuery.Builder like = new BooleanQuery.Builder();
         mlt.setFieldNames(new String[] { Fields.HEADINGS });
-        like.add(new BoostQuery(mlt.like(Fields.HEADINGS, new StringReader(headings.toString())), 2f),
+        like.add(new BoostQuery(mlt.like(Fields.HEADINGS, new StringReader(headings)), HEADINGS_BOOST),
                 Occur.SHOULD);
         mlt.setFieldNames(new String[] { Fields.TITLE });
-        like.add(new BoostQuery(mlt.like(Fields.TITLE, new StringReader(headings.toString())), 2f), Occur.SHOULD);
+        like.add(new BoostQuery(mlt.like(Fields.TITLE, new StringReader(headings)), HEADINGS_BOOST), Occur.SHOULD);
         if (!body.isEmpty()) {
             mlt.setFieldNames(new String[] { Fields.BODY });
-            like.add(mlt.like(Fields.BODY, new StringReader(body.toString())), Occur.SHOULD);
+            like.add(mlt.like(Fields.BODY, new StringReader(body)), Occur.SHOULD);
         }
         Query query = new BooleanQuery.Builder().add(like.build(), Occur.MUST).add(self, Occur.MUST_NOT)
                 .add(SpeechFilters.speeches(), Occur.FILTER).build();
@@ -78,5 +82,21 @@ public final class SimilarSpeeches {
             hits.add(Hit.of(other, sd.score, List.of()));
         }
         return Optional.of(hits);
+    }
+
+    /** The title, headings and outline, one per line: the text whose words are looked for in titles and headings. */
+    public static String headingsText(Speech speech) {
+        StringBuilder headings = new StringBuilder(speech.title() == null ? "" : speech.title());
+        speech.sections().forEach(s -> headings.append('\n').append(s.heading()));
+        speech.outline().forEach(o -> headings.append('\n').append(o));
+        return headings.toString();
+    }
+
+    /** The lead and the paragraphs, one per line. */
+    public static String bodyText(Speech speech) {
+        StringBuilder body = new StringBuilder();
+        speech.lead().forEach(l -> body.append(l).append('\n'));
+        speech.sections().forEach(s -> s.paragraphs().forEach(p -> body.append(p.text()).append('\n')));
+        return body.toString();
     }
 }

@@ -33,39 +33,63 @@ import org.cppcc.archive.search.query.SpeechQueries;
 public final class Suggester {
 
     /** Speeches read for title and heading candidates. */
-    private static final int SPEECHES_READ = 50;
+    public static final int SPEECHES_READ = 50;
     /** Terms of the dictionary looked at per field. */
-    private static final int TERMS_READ = 1000;
+    public static final int TERMS_READ = 1000;
 
     private final SpeechQueries queries = new SpeechQueries();
 
     public List<Suggestion> suggest(IndexSearcher searcher, String prefix, int limit) throws IOException {
-        String folded = TextNormalizer.normalize(prefix).strip();
+        String folded = fold(prefix);
         if (folded.isEmpty()) {
             return List.of();
         }
-        Map<String, Suggestion> found = new LinkedHashMap<>();
-        List<Suggestion> contains = new ArrayList<>();
+        List<Speech> holding = new ArrayList<>();
         Query phrase = queries.term(new QueryParser.Term(prefix.strip(), true));
         if (phrase != null) {
             TopDocs docs = searcher.search(SpeechFilters.apply(phrase, Filters.none()), SPEECHES_READ);
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc sd : docs.scoreDocs) {
-                Speech speech = SpeechDocuments.stored(stored, sd.doc);
-                List<Suggestion> candidates = new ArrayList<>();
-                candidates.add(new Suggestion(speech.title(), "title"));
-                speech.sections().forEach(s -> candidates.add(new Suggestion(s.heading(), "heading")));
-                speech.outline().forEach(o -> candidates.add(new Suggestion(o, "heading")));
-                for (Suggestion candidate : candidates) {
-                    if (candidate.text() == null) {
-                        continue;
-                    }
-                    String text = TextNormalizer.normalize(candidate.text());
-                    if (text.startsWith(folded)) {
-                        found.putIfAbsent(candidate.text(), candidate);
-                    } else if (text.contains(folded)) {
-                        contains.add(candidate);
-                    }
+                holding.add(SpeechDocuments.stored(stored, sd.doc));
+            }
+        }
+        return complete(folded, holding, limit, n -> frequentTerms(searcher, folded, n));
+    }
+
+    /** What is typed, as the index holds it; blank when there is nothing to complete. */
+    public static String fold(String prefix) {
+        return TextNormalizer.normalize(prefix).strip();
+    }
+
+    /** The most frequent words of the index that begin with the folded prefix and are longer than it. */
+    @FunctionalInterface
+    public interface FrequentTerms {
+        List<String> first(int limit) throws IOException;
+    }
+
+    /**
+     * The completions of {@code folded} (see {@link #fold}): titles, headings and outline lines of {@code holding}
+     * (the best {@value #SPEECHES_READ} speeches holding it as a phrase, best first), those that begin with it
+     * first, then the index's {@code terms}; whatever the index, so that every backend completes alike.
+     */
+    public static List<Suggestion> complete(String folded, List<Speech> holding, int limit, FrequentTerms terms)
+            throws IOException {
+        Map<String, Suggestion> found = new LinkedHashMap<>();
+        List<Suggestion> contains = new ArrayList<>();
+        for (Speech speech : holding) {
+            List<Suggestion> candidates = new ArrayList<>();
+            candidates.add(new Suggestion(speech.title(), "title"));
+            speech.sections().forEach(s -> candidates.add(new Suggestion(s.heading(), "heading")));
+            speech.outline().forEach(o -> candidates.add(new Suggestion(o, "heading")));
+            for (Suggestion candidate : candidates) {
+                if (candidate.text() == null) {
+                    continue;
+                }
+                String text = TextNormalizer.normalize(candidate.text());
+                if (text.startsWith(folded)) {
+                    found.putIfAbsent(candidate.text(), candidate);
+                } else if (text.contains(folded)) {
+                    contains.add(candidate);
                 }
             }
         }
@@ -73,7 +97,7 @@ public final class Suggester {
         List<Suggestion> result = new ArrayList<>(new ArrayList<>(found.values()).subList(0,
                 Math.min(found.size(), limit)));
         if (result.size() < limit) {
-            for (String term : frequentTerms(searcher, folded, limit)) {
+            for (String term : terms.first(limit)) {
                 if (result.size() >= limit) {
                     break;
                 }
@@ -85,10 +109,13 @@ public final class Suggester {
         return result;
     }
 
+    /** The fields whose words complete a prefix. */
+    public static final List<String> TERM_FIELDS = List.of(Fields.BODY, Fields.TITLE, Fields.HEADINGS);
+
     /** Words of the title, headings and body that begin with {@code prefix}, by document frequency. */
     private static List<String> frequentTerms(IndexSearcher searcher, String prefix, int limit) throws IOException {
         Map<String, Integer> freq = new HashMap<>();
-        for (String field : List.of(Fields.BODY, Fields.TITLE, Fields.HEADINGS)) {
+        for (String field : TERM_FIELDS) {
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
             if (terms == null) {
                 continue;

@@ -3,7 +3,6 @@ package org.cppcc.archive.search.index;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,24 +11,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cppcc.archive.search.change.Speech;
-import org.cppcc.archive.search.query.SpeechSearcher;
 import org.cppcc.archive.search.analysis.TextNormalizer;
 import org.cppcc.archive.search.model.Filters;
 import org.cppcc.archive.search.model.Highlight;
 import org.cppcc.archive.search.model.Hit;
 import org.cppcc.archive.search.model.SearchResult;
 import org.cppcc.archive.search.query.QueryParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A phrase pasted from a speech, in quotes, finds that speech and is highlighted exactly; a phrase that occurs
  * nowhere finds nothing. Fragments of 2-20 characters are cut from every text of the seed's speeches and of the
  * import issue's unseen compilations (see {@link SeedSpeeches}) at offsets
- * chosen to start and end inside words, at punctuation and where Han characters meet digits or Latin letters.
+ * chosen to start and end inside words, at punctuation and where Han characters meet digits or Latin letters. On each
+ * backend: every fragment on the embedded Lucene index, every {@value #OPENSEARCH_SAMPLE}th on OpenSearch (each
+ * search there is an HTTP request; the sample still spans every text, length and boundary kind).
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class QuotedFragmentsTest {
 
     private static final int SHORTEST = 2;
@@ -37,35 +41,38 @@ class QuotedFragmentsTest {
     /** Besides every boundary, a fragment starts at every STRIDE-th offset. */
     private static final int STRIDE = 11;
     private static final Pattern MARKED = Pattern.compile("<em>(.*?)</em>");
+    static final int OPENSEARCH_SAMPLE = 17;
 
-    @TempDir
-    static Path dir;
-    private static LuceneIndex index;
+    private static SpeechIndex index;
     private static List<Speech> speeches;
-    private final SpeechSearcher searcher = new SpeechSearcher();
 
-    @BeforeAll
-    static void seed() throws IOException {
+    @Parameter
+    Backend backend;
+
+    @BeforeParameterizedClassInvocation
+    static void seed(Backend backend) throws IOException {
         speeches = new ArrayList<>(SeedSpeeches.all());
         speeches.addAll(SeedSpeeches.unseen());
-        index = SeedSpeeches.index(dir, speeches);
+        index = SeedSpeeches.index(backend, "fragments", speeches);
     }
 
-    @AfterAll
-    static void close() throws IOException {
+    @AfterParameterizedClassInvocation
+    static void close() {
         index.close();
     }
 
     @Test
     void everyFragmentFindsItsSpeechAndIsHighlighted() throws IOException {
         int tried = 0;
+        int seen = 0;
+        int sample = backend == Backend.OPENSEARCH ? OPENSEARCH_SAMPLE : 1;
         List<String> failures = new ArrayList<>();
         for (Speech speech : speeches) {
             for (String text : SeedSpeeches.texts(speech)) {
                 for (int length = SHORTEST; length <= LONGEST; length++) {
                     for (int start : offsets(text, length)) {
                         String fragment = text.substring(start, start + length);
-                        if (!quotable(fragment)) {
+                        if (!quotable(fragment) || seen++ % sample != 0) {
                             continue;
                         }
                         tried++;
@@ -77,7 +84,8 @@ class QuotedFragmentsTest {
                 }
             }
         }
-        System.out.printf("quoted fragments of the seed and the unseen compilations: %d found / %d tried%n", tried - failures.size(), tried);
+        System.out.printf("quoted fragments of the seed and the unseen compilations, %s: %d found / %d tried%n",
+                backend, tried - failures.size(), tried);
         assertTrue(failures.isEmpty(), failures.size() + " of " + tried + " fragments failed, e.g.\n"
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
@@ -112,7 +120,7 @@ class QuotedFragmentsTest {
                 failures.add("\"" + fragment + "\": " + total + " hits");
             }
         }
-        System.out.printf("quoted fragments that occur nowhere: %d found nothing / %d tried%n",
+        System.out.printf("quoted fragments that occur nowhere, %s: %d found nothing / %d tried%n", backend,
                 tried - failures.size(), tried);
         assertTrue(failures.isEmpty(), failures.size() + " of " + tried + " made-up fragments were found, e.g.\n"
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
@@ -142,7 +150,7 @@ class QuotedFragmentsTest {
     }
 
     private SearchResult search(String q, int size) throws IOException {
-        return index.search(s -> searcher.search(s, QueryParser.parse(q), Filters.none(), 0, size));
+        return index.search(QueryParser.parse(q), Filters.none(), 0, size);
     }
 
     /**

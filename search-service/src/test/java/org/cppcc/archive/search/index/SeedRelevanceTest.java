@@ -6,24 +6,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cppcc.archive.search.query.SpeechSearcher;
 import org.cppcc.archive.search.model.Filters;
 import org.cppcc.archive.search.model.Hit;
 import org.cppcc.archive.search.query.QueryParser;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The graded judgments of {@code relevance/seed-judgments.tsv} over the seed, in process: P@1 and nDCG@5 of the
  * service's ranking without HTTP around it, so an analysis change is measured in seconds (system-tests'
- * SearchRelevanceIT measures the same set through the gateway).
+ * SearchRelevanceIT measures the same set through the gateway); on each backend, with the same floors.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class SeedRelevanceTest {
 
     static final double NDCG_FLOOR = 0.97;
@@ -32,19 +34,18 @@ class SeedRelevanceTest {
     record Judged(String query, Map<Integer, Integer> grades) {
     }
 
-    @TempDir
-    Path dir;
+    @Parameter
+    Backend backend;
 
     @Test
     void rankingMeetsTheFloors() throws IOException {
         List<Judged> judgments = judgments();
-        SpeechSearcher searcher = new SpeechSearcher();
         double p1 = 0;
         double ndcg = 0;
-        try (LuceneIndex index = SeedSpeeches.index(dir, SeedSpeeches.all())) {
+        try (SpeechIndex index = SeedSpeeches.index(backend, "relevance", SeedSpeeches.all())) {
             for (Judged judged : judgments) {
-                List<Integer> ranked = index.search(s -> searcher.search(s, QueryParser.parse(judged.query()),
-                        Filters.none(), 0, 5)).hits().stream().map(Hit::order).toList();
+                List<Integer> ranked = index.search(QueryParser.parse(judged.query()), Filters.none(), 0, 5).hits()
+                        .stream().map(Hit::order).toList();
                 if (!ranked.isEmpty() && judged.grades().getOrDefault(ranked.get(0), 0) >= 2) {
                     p1++;
                 }
@@ -58,7 +59,8 @@ class SeedRelevanceTest {
         }
         p1 /= judgments.size();
         ndcg /= judgments.size();
-        System.out.printf("relevance over %d queries, in process: P@1=%.3f nDCG@5=%.3f%n", judgments.size(), p1, ndcg);
+        System.out.printf("relevance over %d queries, in process, %s: P@1=%.3f nDCG@5=%.3f%n", judgments.size(),
+                backend, p1, ndcg);
         assertTrue(ndcg >= NDCG_FLOOR, "nDCG@5 " + ndcg + " is below the floor " + NDCG_FLOOR);
         assertTrue(p1 >= P1_FLOOR, "P@1 " + p1 + " is below the floor " + P1_FLOOR);
     }

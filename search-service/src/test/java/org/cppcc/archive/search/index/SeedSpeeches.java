@@ -42,14 +42,14 @@ public final class SeedSpeeches {
         }
     }
 
-    /** The speeches applied to a fresh index as one batch of the feed. */
-    public static LuceneIndex index(java.nio.file.Path dir, List<Speech> speeches) throws IOException {
-        LuceneIndex index = LuceneIndex.open(dir, TestSpeeches.COMPILATIONS);
+    /** The speeches applied to a fresh index of {@code backend} as one page of the feed. */
+    public static SpeechIndex index(Backend backend, String purpose, List<Speech> speeches) throws IOException {
+        SpeechIndex index = backend.open(Backend.fresh(purpose));
         List<ChangeItem> items = new ArrayList<>();
         for (Speech speech : speeches) {
             items.add(TestSpeeches.upsert(items.size() + 1, speech));
         }
-        index.apply(items, items.size());
+        index.apply(0, items, items.size());
         return index;
     }
 

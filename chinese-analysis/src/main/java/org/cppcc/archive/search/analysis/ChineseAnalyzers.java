@@ -1,6 +1,9 @@
 package org.cppcc.archive.search.analysis;
 
 import java.io.Reader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -23,16 +26,37 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * tokens the bigrams and the unigrams no bigram covers, at the positions the index gives them;</li>
  * <li>{@link #charactersForIndex()}: every character, punctuation and digits included, and every pair of adjacent
  * ones (see {@link CharacterTokenizer}), so that a quoted phrase matches exactly the texts holding that character
- * sequence; {@link #charactersForQuery()} gives the query side's pairs.</li>
+ * sequence; {@link #charactersForQuery()} gives the query side's pairs, those that cover every character.</li>
  * </ul>
  * Both read the text through {@link TextNormalizer} first (width folding, lower case, traditional →
  * simplified), which keeps offsets intact.
  */
 public final class ChineseAnalyzers {
 
+    /** The names {@link #byName()} gives the analyzers. */
+    public static final String WORDS = "cppcc_words";
+    public static final String BIGRAMS_INDEX = "cppcc_bigrams";
+    public static final String BIGRAMS_QUERY = "cppcc_bigrams_query";
+    public static final String CHARACTERS_INDEX = "cppcc_characters";
+    public static final String CHARACTERS_QUERY = "cppcc_characters_query";
+
     private static final CharArraySet STOP_WORDS = SmartChineseAnalyzer.getDefaultStopSet();
 
     private ChineseAnalyzers() {
+    }
+
+    /**
+     * Every analyzer of the chain by the name an OpenSearch index refers to it with: the plugin registers these, so
+     * an index on OpenSearch analyses with exactly the classes the Lucene index uses.
+     */
+    public static Map<String, Supplier<Analyzer>> byName() {
+        Map<String, Supplier<Analyzer>> all = new LinkedHashMap<>();
+        all.put(WORDS, ChineseAnalyzers::words);
+        all.put(BIGRAMS_INDEX, ChineseAnalyzers::bigramsForIndex);
+        all.put(BIGRAMS_QUERY, ChineseAnalyzers::bigramsForQuery);
+        all.put(CHARACTERS_INDEX, ChineseAnalyzers::charactersForIndex);
+        all.put(CHARACTERS_QUERY, ChineseAnalyzers::charactersForQuery);
+        return all;
     }
 
     /** Word segmentation (jieba with the domain lexicon, SmartChinese's stop set) over normalized text. */
@@ -73,7 +97,10 @@ public final class ChineseAnalyzers {
         return characters(true);
     }
 
-    /** The pairs of a phrase (a one-character phrase as itself), to be matched as a phrase against the index. */
+    /**
+     * Every other pair of a phrase and its last (a one-character phrase as itself), at their positions: matched as a
+     * phrase against the index, they cover every character.
+     */
     public static Analyzer charactersForQuery() {
         return characters(false);
     }
@@ -82,7 +109,8 @@ public final class ChineseAnalyzers {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                return new TokenStreamComponents(new CharacterTokenizer(singles));
+                Tokenizer tokenizer = new CharacterTokenizer(singles);
+                return new TokenStreamComponents(tokenizer, singles ? tokenizer : new CoveringPairsFilter(tokenizer));
             }
 
             @Override

@@ -1,0 +1,89 @@
+package org.cppcc.archive.search.opensearch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.http.HttpHost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.opensearch.client.Request;
+import org.opensearch.client.Response;
+import org.opensearch.client.ResponseException;
+import org.opensearch.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The REST calls to an OpenSearch cluster, JSON in and out, over the low-level client: it spreads requests over the
+ * nodes given and sets a node that does not answer aside for a while, so a cluster losing a node keeps answering.
+ */
+public final class OpenSearchClient implements Closeable {
+
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
+
+    private final RestClient rest;
+
+    public OpenSearchClient(List<String> urls) {
+        this.rest = RestClient.builder(urls.stream().map(u -> {
+            URI uri = URI.create(u.strip());
+            return new HttpHost(uri.getHost(), uri.getPort(), uri.getScheme());
+        }).toArray(HttpHost[]::new)).build();
+    }
+
+    /** A request with a JSON body (or none); any answer but 2xx is an IOException naming it. */
+    public JsonNode send(String method, String path, Map<String, String> parameters, JsonNode body)
+            throws IOException {
+        Request request = new Request(method, path);
+        parameters.forEach(request::addParameter);
+        if (body != null) {
+            request.setEntity(new StringEntity(OpenSearchSchema.JSON.writeValueAsString(body),
+                    ContentType.APPLICATION_JSON));
+        }
+        return read(rest.performRequest(request));
+    }
+
+    /** Like {@link #send}, but a 404 is empty: the index, alias or document does not exist. */
+    public Optional<JsonNode> find(String method, String path, Map<String, String> parameters, JsonNode body)
+            throws IOException {
+        try {
+            return Optional.of(send(method, path, parameters, body));
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether a request failed on a version conflict (409). */
+    public static boolean isConflict(IOException e) {
+        return e instanceof ResponseException r && r.getResponse().getStatusLine().getStatusCode() == 409;
+    }
+
+    /** A bulk request: one JSON object per line; the answer's items say how each fared. */
+    public JsonNode bulk(String path, Map<String, String> parameters, List<JsonNode> lines) throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (JsonNode line : lines) {
+            body.append(OpenSearchSchema.JSON.writeValueAsString(line)).append('\n');
+        }
+        Request request = new Request("POST", path);
+        parameters.forEach(request::addParameter);
+        request.setEntity(new StringEntity(body.toString(), NDJSON));
+        return read(rest.performRequest(request));
+    }
+
+    private static JsonNode read(Response response) throws IOException {
+        return OpenSearchSchema.JSON.readTree(response.getEntity() == null ? "{}"
+                : new String(response.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws IOException {
+        rest.close();
+    }
+}
