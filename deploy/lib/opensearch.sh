@@ -32,12 +32,7 @@ opensearch_home() {
             -Dartifact="org.opensearch.plugin:analysis-common:$OPENSEARCH_VERSION" >&2 \
           || die "could not fetch OpenSearch"
       fi
-      if ! command -v unzip >/dev/null; then
-        [ "$(id -u)" = 0 ] || die "unzip is not installed; install Debian's unzip package"
-        log "installing Debian's unzip package"
-        apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >&2 \
-          || die "could not install unzip"
-      fi
+      ensure_debian_package /usr/bin/unzip unzip
       rm -rf "$home" "$home.tmp" && mkdir -p "$home.tmp"
       (cd "$home.tmp" && unzip -q "$zip") || die "could not unpack $zip"
       local top
@@ -90,6 +85,7 @@ as_opensearch() {
 # HTTP address, comma-separated). Each node's pid is in DIR/node-N/opensearch.pid.
 start_opensearch() {
   local dir=$1 nodes=${2:-1} base plugin home i
+  [ "$OPENSEARCH_JAVA_HOME" != /usr/lib/jvm/java-17-openjdk-amd64 ] || ensure_debian_package "$OPENSEARCH_JAVA_HOME/bin/java" openjdk-17-jre-headless
   [ -x "$OPENSEARCH_JAVA_HOME/bin/java" ] || die "OpenSearch needs a Java 17 at $OPENSEARCH_JAVA_HOME"
   base=$(opensearch_home) || return 1
   plugin=$(opensearch_plugin_zip) || return 1

@@ -9,11 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The OpenSearch node the tests of the OpenSearch backend share: started once per test JVM by the same script that
  * deploy uses ({@code deploy/lib/opensearch.sh}: OpenSearch fetched through Maven, the archive's analysis plugin
  * built by this build installed), stopped when the JVM exits. {@code TEST_OPENSEARCH_URL} names a running cluster
- * to use instead.
+ * to use instead. Only with {@code -Dopensearch=true}: starting a node takes a minute or more here, so the OpenSearch
+ * runs are a test command of their own (README, "Scaling out"); without it they are skipped, the Lucene runs not.
  */
 public final class TestOpenSearch {
 
@@ -24,8 +27,14 @@ public final class TestOpenSearch {
     private TestOpenSearch() {
     }
 
-    /** The node's HTTP address, starting it on first use. */
+    /** Whether this run tests the OpenSearch backend. */
+    public static boolean enabled() {
+        return Boolean.getBoolean("opensearch");
+    }
+
+    /** The node's HTTP address, starting it on first use; skips the calling test unless {@link #enabled()}. */
     public static synchronized List<String> urls() {
+        Assumptions.assumeTrue(enabled(), "the OpenSearch backend is tested with -Dopensearch=true");
         if (urls == null) {
             String given = System.getenv("TEST_OPENSEARCH_URL");
             urls = List.of((given != null && !given.isBlank() ? given : start()).split(","));
