@@ -239,8 +239,9 @@ ensure_haproxy() {
 }
 
 # haproxy_config PORT GATEWAY_PORT...: prints the balancer's configuration, 127.0.0.1:PORT in front of the gateways on
-# 127.0.0.1:GATEWAY_PORT... A gateway leaves the rotation when its readiness check fails twice (HEALTH_PATH, default
-# /q/health/ready) and comes back on the first success. A request that could not be connected is tried on another
+# 127.0.0.1:GATEWAY_PORT... A gateway leaves the rotation when its readiness check (HEALTH_PATH, default
+# /q/health/ready, checked every 2 s) fails twice, and comes back on the first success. The gateway's readiness
+# probes every upstream replica in turn, so it may take seconds on a loaded machine: the check waits up to 5 s. A request that could not be connected is tried on another
 # gateway (option redispatch); one of the idempotent methods (RFC 9110 §9.2.2) is tried again, on another gateway,
 # also when the gateway closed the connection without an answer (it died) or did not answer in time. The server
 # timeout exceeds the gateway's own long-poll timeout, so a long poll is answered by the gateway, not cut off here.
@@ -258,7 +259,7 @@ defaults
     timeout server 60s
     timeout http-request 10s
     timeout http-keep-alive 60s
-    timeout check 2s
+    timeout check 5s
 
 frontend api
     bind 127.0.0.1:$port
@@ -269,7 +270,7 @@ backend gateways
     option httpchk
     http-check send meth GET uri $health
     http-check expect status 200
-    default-server check inter 1s fall 2 rise 1
+    default-server check inter 2s fall 2 rise 1
     retries 3
     option redispatch 1
     retry-on conn-failure empty-response response-timeout

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,22 +152,27 @@ class GatewaysBehindBalancerIT {
         }
     }
 
-    /** Runs a function of deploy/lib/common.sh in bash and returns the process id it prints. */
+    /**
+     * Runs a function of deploy/lib/common.sh in bash and returns the process id it prints last. Its output goes to a
+     * file, not a pipe: the server it leaves running inherits bash's output and would hold a pipe open.
+     */
     private static long deployLib(String script, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "source \"$0\" && " + script + " </dev/null", REPO.resolve("deploy/lib/common.sh").toString()));
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && " + script,
+                REPO.resolve("deploy/lib/common.sh").toString()));
         command.addAll(List.of(args));
-        Process bash = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Path out = Files.createTempFile(system.workDir(), "deploy-lib-", ".out");
+        Process bash = new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectOutput(out.toFile())
+                .redirectErrorStream(true).start();
         try {
-            if (bash.waitFor() != 0 || out.isEmpty()) {
-                throw new IllegalStateException("deploy/lib failed: " + script);
+            if (bash.waitFor() != 0) {
+                throw new IllegalStateException("deploy/lib failed: " + script + "\n" + Files.readString(out));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long pid = Long.parseLong(out.lines().reduce((a, b) -> b).orElseThrow());
+        long pid = Long.parseLong(Files.readString(out, StandardCharsets.UTF_8).trim().lines()
+                .reduce((a, b) -> b).orElseThrow());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(pid)));
         return pid;
     }
