@@ -40,13 +40,14 @@ public class RateLimiter {
     private final Buckets buckets;
     private final Optional<RedisBuckets> shared;
 
+    /** {@code redis} is looked up only when a Redis is configured: without one, its client does not exist. */
     public RateLimiter(GatewayConfig config, Vertx vertx, Instance<Redis> redis) {
         this.perMinuteByRole = Map.copyOf(config.rateLimit().requestsPerMinute());
         this.defaultPerMinute = config.rateLimit().defaultRequestsPerMinute();
         LocalBuckets local = new LocalBuckets(vertx);
         this.shared = config.rateLimit().redisUrl().map(url -> new RedisBuckets(redis.get(), local, vertx,
                 config.rateLimit().redisTimeout(), new CircuitBreaker(REDIS_FAILURES, REDIS_RETRY, System::nanoTime)));
-        this.buckets = shared.<Buckets> map(b -> b).orElse(local);
+        this.buckets = shared.isPresent() ? shared.get() : local;
     }
 
     /** The client of an authenticated caller: its token's {@code azp} (the Keycloak client), else its name. */
