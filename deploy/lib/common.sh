@@ -182,3 +182,77 @@ node_tools() {
   ) 9>"$CACHE_DIR/.node.lock" || exit 1
   echo "$dir/node_modules"
 }
+
+# start_redis PORT DATA_DIR: a private Redis on 127.0.0.1:PORT in the background, as a child of the calling shell,
+# until it answers PING; sets REDIS_PID. It persists nothing (no snapshots, no append-only file): it only holds token
+# buckets, each a minute's worth of state, and a Redis that comes back empty merely hands every client one full bucket.
+# Memory is capped; every bucket carries a TTL, and the ones evicted first (volatile-ttl) are those closest to full.
+start_redis() {
+  local port=$1 data=$2 deadline=$((SECONDS + 30))
+  ensure_debian_package /usr/bin/redis-server redis-server # redis-cli comes with it (redis-tools)
+  mkdir -p "$data"
+  redis-server --bind 127.0.0.1 --port "$port" --dir "$data" --save '' --appendonly no \
+    --maxmemory 64mb --maxmemory-policy volatile-ttl --logfile "$data/redis.log" &
+  REDIS_PID=$!
+  until [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ]; do
+    kill -0 "$REDIS_PID" 2>/dev/null || { cat "$data/redis.log" >&2; log "redis-server exited"; return 1; }
+    [ $SECONDS -lt $deadline ] || { log "redis-server did not answer on port $port"; return 1; }
+    sleep 0.2
+  done
+}
+
+# haproxy_config PORT GATEWAY_PORT...: prints the balancer's configuration, 127.0.0.1:PORT in front of the gateways on
+# 127.0.0.1:GATEWAY_PORT... A gateway leaves the rotation when its liveness check (HEALTH_PATH, default
+# /q/health/live, checked every 2 s, up to 5 s each) fails twice, and comes back on the first success. Not its
+# readiness: that includes the upstreams, so one service without a ready replica would take every gateway out and
+# the balancer would refuse the healthy routes too, while a gateway answers those itself with 503 + Retry-After.
+# A request that could not be connected is tried on another gateway (option redispatch); one of the idempotent methods (RFC 9110 §9.2.2) is tried again, on another gateway,
+# also when the gateway closed the connection without an answer (it died) or did not answer in time. The server
+# timeout exceeds the gateway's own long-poll timeout, so a long poll is answered by the gateway, not cut off here.
+haproxy_config() {
+  local port=$1 health=${HEALTH_PATH:-/q/health/live} n=0 gateway
+  shift
+  cat <<CONFIG
+global
+    maxconn 4096
+
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout http-request 10s
+    timeout http-keep-alive 60s
+    timeout check 5s
+
+frontend api
+    bind 127.0.0.1:$port
+    default_backend gateways
+
+backend gateways
+    balance roundrobin
+    option httpchk
+    http-check send meth GET uri $health
+    http-check expect status 200
+    default-server check inter 2s fall 2 rise 1
+    retries 3
+    option redispatch 1
+    retry-on conn-failure empty-response response-timeout
+    acl idempotent method GET HEAD OPTIONS PUT DELETE
+    http-request disable-l7-retry unless idempotent
+CONFIG
+  for gateway in "$@"; do
+    n=$((n + 1))
+    echo "    server gateway$n 127.0.0.1:$gateway"
+  done
+}
+
+# start_haproxy CONFIG_FILE: checks the configuration, then runs haproxy in the foreground of a background job (a
+# child of the calling shell, so that it stops with it); sets HAPROXY_PID.
+start_haproxy() {
+  local config=$1
+  ensure_debian_package /usr/sbin/haproxy haproxy
+  haproxy -c -q -f "$config" >&2 || { log "invalid haproxy configuration $config"; return 1; }
+  haproxy -db -f "$config" >"$config.log" 2>&1 &
+  HAPROXY_PID=$!
+}

@@ -79,8 +79,11 @@ public interface GatewayConfig {
     }
 
     interface Upstream {
-        /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
-        String url();
+        /**
+         * Base URL, e.g. {@code http://127.0.0.1:8081}, or the base URLs of its replicas, comma-separated; requests
+         * take the replicas in turn.
+         */
+        java.util.List<String> url();
     }
 
     interface RateLimitConfig {
@@ -90,6 +93,16 @@ public interface GatewayConfig {
         /** Budget of a client that has none of the configured roles. */
         @WithDefault("60")
         long defaultRequestsPerMinute();
+
+        /**
+         * The Redis that holds the buckets every gateway shares, e.g. {@code redis://127.0.0.1:6379}; without it each
+         * gateway counts in its own memory, and N gateways grant a client N budgets.
+         */
+        java.util.Optional<String> redisUrl();
+
+        /** How long a request waits for Redis before it is counted in the gateway's own memory instead. */
+        @WithDefault("250ms")
+        Duration redisTimeout();
     }
 
     interface TokenCacheConfig {

@@ -5,16 +5,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cppcc.archive.gateway.proxy.Replicas.Replica;
 import org.cppcc.archive.gateway.proxy.Upstreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness of the gateway includes each upstream's own readiness and the state of its breaker. */
+/**
+ * Readiness of the gateway includes each upstream's own readiness, replica by replica with the state of its breaker:
+ * the gateway is ready when every upstream has a ready replica.
+ */
 @Readiness
 @ApplicationScoped
 public class UpstreamsHealthCheck implements HealthCheck {
@@ -32,9 +37,15 @@ public class UpstreamsHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams").up();
         upstreams.all().values().forEach(upstream -> {
-            String status = probe(upstream.baseUrl().resolve("/q/health/ready"));
-            builder.withData(upstream.name(), status + ", breaker " + upstream.breaker().state());
-            if (!"UP".equals(status)) {
+            boolean anyUp = false;
+            List<Replica> replicas = upstream.replicas().all();
+            for (Replica replica : replicas) {
+                String status = probe(replica.baseUrl().resolve("/q/health/ready"));
+                anyUp |= "UP".equals(status);
+                builder.withData(replicas.size() == 1 ? upstream.name() : upstream.name() + " " + replica.baseUrl(),
+                        status + ", breaker " + replica.breaker().state());
+            }
+            if (!anyUp) {
                 builder.down();
             }
         });

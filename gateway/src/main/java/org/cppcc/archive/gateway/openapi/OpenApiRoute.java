@@ -1,5 +1,6 @@
 package org.cppcc.archive.gateway.openapi;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import org.cppcc.archive.contract.Problems;
 import org.cppcc.archive.gateway.config.GatewayConfig;
+import org.cppcc.archive.gateway.proxy.Replicas.Replica;
 import org.cppcc.archive.gateway.proxy.Upstreams;
 import org.cppcc.archive.gateway.proxy.Upstreams.Upstream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -128,10 +130,16 @@ public class OpenApiRoute {
     }
 
     private Future<Void> fetch(Upstream upstream) {
+        return fetch(upstream, upstream.replicas().all(), 0);
+    }
+
+    /** The document of the first replica, from {@code index} on, that gives it (the replicas serve the same one). */
+    private Future<Void> fetch(Upstream upstream, List<Replica> replicas, int index) {
+        URI base = replicas.get(index).baseUrl();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                .setHost(upstream.baseUrl().getHost()).setPort(upstream.baseUrl().getPort())
+                .setHost(base.getHost()).setPort(base.getPort())
                 .setURI("/q/openapi?format=json").setIdleTimeout(5000).putHeader("Accept", "application/json");
-        return client.request(options)
+        Future<Void> attempt = client.request(options)
                 .compose(req -> req.send())
                 .compose(resp -> resp.statusCode() == 200 ? resp.body()
                         : Future.failedFuture("status " + resp.statusCode()))
@@ -142,8 +150,9 @@ public class OpenApiRoute {
                         throw new IllegalStateException("unreadable document: " + e.getMessage(), e);
                     }
                     return null;
-                })
-                .onFailure(e -> LOG.debugf("OpenAPI document of %s not fetched (keeping the last one): %s",
+                });
+        return index + 1 < replicas.size() ? attempt.recover(e -> fetch(upstream, replicas, index + 1))
+                : attempt.onFailure(e -> LOG.debugf("OpenAPI document of %s not fetched (keeping the last one): %s",
                         upstream.name(), e.getMessage()));
     }
 

@@ -15,6 +15,7 @@ import org.cppcc.archive.contract.Problems;
 import org.cppcc.archive.contract.RequestIds;
 import org.cppcc.archive.gateway.auth.TokenCache;
 import org.cppcc.archive.gateway.config.GatewayConfig;
+import org.cppcc.archive.gateway.proxy.Replicas.Replica;
 import org.cppcc.archive.gateway.proxy.Upstreams.Upstream;
 import org.cppcc.archive.gateway.ratelimit.RateLimiter;
 import org.cppcc.archive.gateway.ratelimit.TokenBucket;
@@ -40,14 +41,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Forwards {@code /api/*} to the upstream that owns the path. Bodies stream through in both directions
+ * Forwards {@code /api/*} to the upstream that owns the path, to its replicas in turn, once the caller's rate limit
+ * lets the request through. Bodies stream through in both directions
  * with back-pressure (nothing is buffered whole); status and headers are kept, the caller's bearer
  * token goes on, and the gateway adds {@code X-Request-Id} and {@code X-Forwarded-*}. Authentication
  * and role checks have already run (HTTP permissions in application.properties) when a request gets here.
  * <p>
  * Each event loop has its own client and so its own pool of keep-alive connections to the upstreams (HTTP/1.1, no
  * pipelining): a request is forwarded, answered and relayed on the event loop it arrived on, never handed between
- * threads. Nothing here blocks or buffers a body.
+ * threads (the rate limit's answer comes back on it too). Nothing here blocks or buffers a body.
  */
 @Singleton
 public class ProxyHandler {
@@ -125,48 +127,66 @@ public class ProxyHandler {
             Problems.send(ctx, 404, "No API at " + in.path() + ".");
             return;
         }
-        if (!withinRateLimit(ctx)) {
+        in.pause(); // no body is read before the rate limit, which may answer later (Redis), lets the request through
+        RateLimiter.Client client = clientOf(ctx);
+        rateLimiter.take(client).onComplete(taken -> {
+            if (!withinRateLimit(ctx, client, taken.result())) {
+                in.resume();
+                return;
+            }
+            String contentLength = in.getHeader("Content-Length");
+            if (contentLength != null && parseLength(contentLength) > maxBody) {
+                refuseOversizedBody(ctx, maxBody);
+                return;
+            }
+            attempt(ctx, upstream, upstream.replicas().attempts());
+        });
+    }
+
+    /**
+     * Sends the request to the next replica its breaker lets through. When no connection could be opened, the request
+     * never reached that replica, so it goes on to the next one, whatever its method; when none is left, 503.
+     */
+    private void attempt(RoutingContext ctx, Upstream upstream, Replicas.Attempts attempts) {
+        HttpServerRequest in = ctx.request();
+        Replica replica = attempts.next().orElse(null);
+        if (replica == null) {
+            in.resume();
+            unavailable(ctx, upstream.replicas().secondsUntilTrial(),
+                    "The " + upstream.name() + " service is unavailable; retry later.");
             return;
         }
-        String contentLength = in.getHeader("Content-Length");
-        if (contentLength != null && parseLength(contentLength) > maxBody) {
-            refuseOversizedBody(ctx, maxBody);
-            return;
-        }
-        if (!upstream.breaker().tryAcquire()) {
-            unavailable(ctx, upstream, "The " + upstream.name() + " service is unavailable; retry later.");
-            return;
-        }
-        in.pause();
-        client().request(requestOptions(in, upstream)).onComplete(opened -> {
+        client().request(requestOptions(in, replica)).onComplete(opened -> {
             if (opened.failed()) {
-                upstream.breaker().onFailure();
-                LOG.warnf("No connection to %s for %s [%s]: %s", upstream.name(), in.path(),
-                        RequestIds.of(in), opened.cause().toString());
-                unavailable(ctx, upstream, "The " + upstream.name() + " service is unavailable; retry later.");
+                replica.breaker().onFailure();
+                LOG.warnf("No connection to %s at %s for %s [%s]: %s", upstream.name(), replica.baseUrl(),
+                        in.path(), RequestIds.of(in), opened.cause().toString());
+                attempt(ctx, upstream, attempts);
                 return;
             }
             HttpClientRequest out = opened.result();
             copyRequestHeaders(in, out);
             out.response().onComplete(answered -> {
                 if (answered.failed()) {
-                    onUpstreamFailure(ctx, upstream, answered.cause());
+                    onUpstreamFailure(ctx, upstream, replica, answered.cause());
                 } else {
-                    relay(ctx, upstream, answered.result());
+                    relay(ctx, upstream, replica, answered.result());
                 }
             });
             pumpBody(ctx, in, out, maxBody);
         });
     }
 
-    /** Charges the caller's bucket and tells it its budget; false (after answering 429) when it is spent. */
-    private boolean withinRateLimit(RoutingContext ctx) {
+    /** Whose bucket the caller's request is charged to: worked out once per token, kept in the token cache. */
+    private RateLimiter.Client clientOf(RoutingContext ctx) {
         SecurityIdentity identity = ((QuarkusHttpUser) ctx.user()).getSecurityIdentity();
         RateLimiter.Client client = identity.getAttribute(TokenCache.RATE_LIMIT_CLIENT);
-        if (client == null) {
-            client = rateLimiter.client(identity);
-        }
-        TokenBucket.Decision decision = rateLimiter.take(client);
+        return client != null ? client : rateLimiter.client(identity);
+    }
+
+    /** Tells the caller its budget; false (after answering 429) when it is spent. */
+    private static boolean withinRateLimit(RoutingContext ctx, RateLimiter.Client client,
+            TokenBucket.Decision decision) {
         ctx.response().putHeader("X-RateLimit-Limit", Long.toString(decision.limit()))
                 .putHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()))
                 .putHeader("X-RateLimit-Reset", Long.toString(decision.secondsToFull()));
@@ -178,11 +198,11 @@ public class ProxyHandler {
         return decision.allowed();
     }
 
-    private RequestOptions requestOptions(HttpServerRequest in, Upstream upstream) {
+    private RequestOptions requestOptions(HttpServerRequest in, Replica replica) {
         return new RequestOptions()
                 .setMethod(in.method())
-                .setHost(upstream.baseUrl().getHost())
-                .setPort(upstream.baseUrl().getPort())
+                .setHost(replica.baseUrl().getHost())
+                .setPort(replica.baseUrl().getPort())
                 .setURI(in.uri())
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(isLongPoll(in.path()) ? longPollTimeoutMillis : responseTimeoutMillis);
@@ -257,12 +277,12 @@ public class ProxyHandler {
         in.resume();
     }
 
-    private void relay(RoutingContext ctx, Upstream upstream, HttpClientResponse answer) {
+    private void relay(RoutingContext ctx, Upstream upstream, Replica replica, HttpClientResponse answer) {
         int status = answer.statusCode();
         if (status == 502 || status == 503 || status == 504) {
-            upstream.breaker().onFailure();
+            replica.breaker().onFailure();
         } else {
-            upstream.breaker().onSuccess();
+            replica.breaker().onSuccess();
         }
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
@@ -278,7 +298,7 @@ public class ProxyHandler {
         if (answer.getHeader("Content-Length") == null) {
             response.setChunked(true);
         }
-        answer.exceptionHandler(e -> onUpstreamFailure(ctx, upstream, e));
+        answer.exceptionHandler(e -> onUpstreamFailure(ctx, upstream, replica, e));
         answer.pipeTo(response);
     }
 
@@ -288,20 +308,21 @@ public class ProxyHandler {
      * or killed process does; 502 when it answered something that is not HTTP, or failed after its status was
      * relayed (then the caller's connection is closed, see {@link Problems#send}).
      */
-    private void onUpstreamFailure(RoutingContext ctx, Upstream upstream, Throwable cause) {
+    private void onUpstreamFailure(RoutingContext ctx, Upstream upstream, Replica replica, Throwable cause) {
         if (ctx.get(BODY_REFUSED) != null) {
             return; // we cut the upstream request off ourselves; the caller gets its 413
         }
-        upstream.breaker().onFailure();
+        replica.breaker().onFailure();
         HttpServerRequest in = ctx.request();
-        LOG.warnf("%s failed on %s %s [%s]: %s", upstream.name(), in.method(), in.path(), RequestIds.of(in),
-                cause.toString());
+        LOG.warnf("%s at %s failed on %s %s [%s]: %s", upstream.name(), replica.baseUrl(), in.method(), in.path(),
+                RequestIds.of(in), cause.toString());
         if (ctx.response().headWritten()) {
             Problems.send(ctx, 502, "The " + upstream.name() + " service failed while answering.");
         } else if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
             Problems.send(ctx, 504, "The " + upstream.name() + " service did not answer in time.");
         } else if (cause instanceof HttpClosedException || cause instanceof IOException) {
-            unavailable(ctx, upstream, "The " + upstream.name() + " service closed the connection before answering"
+            unavailable(ctx, upstream.replicas().secondsUntilTrial(), "The " + upstream.name()
+                    + " service closed the connection before answering"
                     + (SAFE_METHODS.contains(in.method()) ? "; retry later."
                             : "; the request may or may not have been applied: check before repeating it."));
         } else {
@@ -309,9 +330,8 @@ public class ProxyHandler {
         }
     }
 
-    /** 503 with {@code Retry-After}: the breaker's wait when it is open, else one second. */
-    private static void unavailable(RoutingContext ctx, Upstream upstream, String detail) {
-        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, upstream.breaker().secondsUntilTrial())));
+    private static void unavailable(RoutingContext ctx, long retryAfterSeconds, String detail) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
         Problems.send(ctx, 503, detail);
     }
 

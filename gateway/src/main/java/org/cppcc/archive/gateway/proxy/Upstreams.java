@@ -9,13 +9,14 @@ import java.util.TreeMap;
 import jakarta.inject.Singleton;
 
 import org.cppcc.archive.gateway.config.GatewayConfig;
+import org.cppcc.archive.gateway.resilience.CircuitBreaker;
 
-/** The routing table: which upstream serves a path, and each upstream's breaker. */
+/** The routing table: which upstream serves a path, its replicas and each replica's breaker. */
 @Singleton
 public class Upstreams {
 
     /** One upstream service as the proxy sees it. */
-    public record Upstream(String name, URI baseUrl, CircuitBreaker breaker) {
+    public record Upstream(String name, Replicas replicas) {
     }
 
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
@@ -24,8 +25,10 @@ public class Upstreams {
     public Upstreams(GatewayConfig config) {
         // By name, so that the merged OpenAPI document does not hang on a config map's iteration order.
         new TreeMap<>(config.upstreams()).forEach((name, upstream) -> byName.put(name, new Upstream(name,
-                URI.create(upstream.url()), new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                        config.circuitBreaker().openDuration(), System::nanoTime))));
+                new Replicas(upstream.url().stream().map(url -> new Replicas.Replica(URI.create(url.trim()),
+                        new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                                config.circuitBreaker().openDuration(), System::nanoTime)))
+                        .toList()))));
         Map<String, Upstream> byPrefix = new LinkedHashMap<>();
         config.routes().forEach((prefix, name) -> byPrefix.put(prefix, require(name)));
         routes = new RouteTable<>(byPrefix);

@@ -2,23 +2,27 @@ package org.cppcc.archive.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.cppcc.archive.gateway.config.GatewayConfig;
+import org.cppcc.archive.gateway.resilience.CircuitBreaker;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
 
 /**
- * One token bucket per client id. A client's budget is the largest one among its roles, so an admin
- * machine is not throttled like a portal. Idle buckets are dropped once full again, which keeps memory
- * bounded by the number of recently active clients. A request costs one map lookup and one lock-free
- * take; who the client is and its budget are worked out once per token ({@link #client(SecurityIdentity)},
- * kept with the token in the gateway's token cache).
+ * One token bucket per client id. A client's budget is the largest one among its roles, so an admin machine is not
+ * throttled like a portal. Who the client is and its budget are worked out once per token
+ * ({@link #client(SecurityIdentity)}, kept with the token in the gateway's token cache). The buckets are in Redis,
+ * shared by every gateway, when {@code gateway.rate-limit.redis-url} is set ({@link RedisBuckets}), else in this
+ * gateway's memory ({@link LocalBuckets}).
  */
 @Singleton
 public class RateLimiter {
@@ -27,14 +31,23 @@ public class RateLimiter {
     public record Client(String id, long perMinute, String bucketKey) {
     }
 
+    /** Redis failures in a row after which takes are counted locally, and for how long before Redis is tried again. */
+    private static final int REDIS_FAILURES = 3;
+    private static final Duration REDIS_RETRY = Duration.ofSeconds(5);
+
     private final Map<String, Long> perMinuteByRole;
     private final long defaultPerMinute;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Buckets buckets;
+    private final Optional<RedisBuckets> shared;
 
-    public RateLimiter(GatewayConfig config, Vertx vertx) {
+    /** {@code redis} is looked up only when a Redis is configured: without one, its client does not exist. */
+    public RateLimiter(GatewayConfig config, Vertx vertx, Instance<Redis> redis) {
         this.perMinuteByRole = Map.copyOf(config.rateLimit().requestsPerMinute());
         this.defaultPerMinute = config.rateLimit().defaultRequestsPerMinute();
-        vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), id -> buckets.values().removeIf(TokenBucket::isFull));
+        LocalBuckets local = new LocalBuckets(vertx);
+        this.shared = config.rateLimit().redisUrl().map(url -> new RedisBuckets(redis.get(), local, vertx,
+                config.rateLimit().redisTimeout(), new CircuitBreaker(REDIS_FAILURES, REDIS_RETRY, System::nanoTime)));
+        this.buckets = shared.isPresent() ? shared.get() : local;
     }
 
     /** The client of an authenticated caller: its token's {@code azp} (the Keycloak client), else its name. */
@@ -45,7 +58,7 @@ public class RateLimiter {
         return client(clientId, identity.getRoles());
     }
 
-    public Client client(String clientId, Set<String> roles) {
+    private Client client(String clientId, Set<String> roles) {
         long perMinute = -1;
         for (String role : roles) {
             Long budget = perMinuteByRole.get(role);
@@ -59,16 +72,12 @@ public class RateLimiter {
         return new Client(clientId, perMinute, clientId + "|" + perMinute);
     }
 
-    public TokenBucket.Decision take(String clientId, Set<String> roles) {
-        return take(client(clientId, roles));
+    public Future<TokenBucket.Decision> take(Client client) {
+        return buckets.take(client);
     }
 
-    public TokenBucket.Decision take(Client client) {
-        TokenBucket bucket = buckets.get(client.bucketKey());
-        if (bucket == null) {
-            bucket = buckets.computeIfAbsent(client.bucketKey(),
-                    key -> new TokenBucket(client.perMinute(), Duration.ofMinutes(1).toNanos(), System::nanoTime));
-        }
-        return bucket.tryTake();
+    /** The shared buckets, when the gateways share them through Redis. */
+    public Optional<RedisBuckets> shared() {
+        return shared;
     }
 }

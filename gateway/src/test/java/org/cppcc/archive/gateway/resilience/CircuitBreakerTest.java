@@ -1,4 +1,4 @@
-package org.cppcc.archive.gateway.proxy;
+package org.cppcc.archive.gateway.resilience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,12 @@
-package org.cppcc.archive.gateway.proxy;
+package org.cppcc.archive.gateway.resilience;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A per-upstream breaker: after {@code failureThreshold} consecutive failures it opens, so callers get
- * an immediate 503 instead of each waiting for a timeout; after {@code openDuration} it lets one trial
+ * A breaker in front of something that fails (an upstream replica, the rate limits' Redis): after
+ * {@code failureThreshold} consecutive failures it opens, so callers get an immediate answer (a 503, the local
+ * count) instead of each waiting for a timeout; after {@code openDuration} it lets one trial
  * request through (half-open), whose outcome closes or reopens it. Thread-safe; requests are short.
  */
 public final class CircuitBreaker {

@@ -1,0 +1,188 @@
+package org.cppcc.archive.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.response.Response;
+
+/**
+ * Two gateways sharing one Redis behind HAProxy, both started by deploy/lib's functions as deploy/cluster starts
+ * them: a client gets one budget however it spreads its requests over the gateways; with Redis killed the gateways
+ * go on serving, each counting alone; an upstream listed with a dead replica is served by its live one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewaysBehindBalancerIT {
+
+    private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
+    /** Requests per minute of every role on these gateways: small, so that a test spends it quickly. */
+    private static final int BUDGET = 40;
+
+    private static SystemUnderTest system;
+    private static final List<Process> gateways = new ArrayList<>();
+    private static final List<String> gatewayUrls = new ArrayList<>();
+    private static final List<String> managementUrls = new ArrayList<>();
+    private static long redisPid = -1;
+    private static long haproxyPid = -1;
+    private static String balancerUrl;
+
+    @BeforeAll
+    static void start() throws IOException {
+        system = SystemUnderTest.get();
+        Path dir = Files.createDirectories(system.workDir().resolve("balanced"));
+        int redisPort = SystemUnderTest.freePort();
+        redisPid = deployLib("start_redis \"$1\" \"$2\" && echo $REDIS_PID", Integer.toString(redisPort),
+                dir.resolve("redis").toString());
+        String deadReplica = "http://127.0.0.1:" + SystemUnderTest.freePort();
+        List<String> ports = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int port = SystemUnderTest.freePort();
+            int management = SystemUnderTest.freePort();
+            gateways.add(system.startGateway(port, Map.of(
+                    "GATEWAY_MANAGEMENT_PORT", Integer.toString(management),
+                    "GATEWAY_REDIS_URL", "redis://127.0.0.1:" + redisPort,
+                    "GATEWAY_RATE_LIMIT_READER", Integer.toString(BUDGET),
+                    "GATEWAY_RATE_LIMIT_ANALYST", Integer.toString(BUDGET),
+                    "GATEWAY_RATE_LIMIT_EDITOR", Integer.toString(BUDGET),
+                    "GATEWAY_RATE_LIMIT_ADMIN", Integer.toString(BUDGET),
+                    "SEARCH_URL", deadReplica + "," + system.url("search-service"))));
+            gatewayUrls.add("http://127.0.0.1:" + port);
+            managementUrls.add("http://127.0.0.1:" + management);
+            ports.add(Integer.toString(port));
+        }
+        int balancerPort = SystemUnderTest.freePort();
+        Path config = dir.resolve("haproxy.cfg");
+        List<String> args = new ArrayList<>(List.of(config.toString(), Integer.toString(balancerPort)));
+        args.addAll(ports);
+        haproxyPid = deployLib("haproxy_config \"${@:2}\" >\"$1\" && start_haproxy \"$1\" && echo $HAPROXY_PID",
+                args.toArray(String[]::new));
+        balancerUrl = "http://127.0.0.1:" + balancerPort;
+    }
+
+    @AfterAll
+    static void stop() {
+        gateways.forEach(Process::destroy);
+        kill(haproxyPid);
+        kill(redisPid);
+    }
+
+    @Test
+    @Order(1)
+    void aClientHammeringBothGatewaysGetsOneBudget() {
+        String token = Keycloak.dashboardToken();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<Integer> refusedBy = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < 3 * BUDGET; i++) {
+            int status = given().auth().oauth2(token).get(gatewayUrls.get(i % 2) + "/api/v1/speeches?size=1")
+                    .statusCode();
+            statuses.merge(status, 1, Integer::sum);
+            if (status == 429 && !refusedBy.contains(i % 2)) {
+                refusedBy.add(i % 2);
+            }
+        }
+        // the bucket also refills while the requests run: BUDGET per minute
+        long refilled = (System.nanoTime() - started) * BUDGET / Duration.ofMinutes(1).toNanos();
+        int allowed = statuses.getOrDefault(200, 0);
+        assertEquals(3 * BUDGET, allowed + statuses.getOrDefault(429, 0), "only 200 and 429: " + statuses);
+        assertTrue(allowed >= BUDGET && allowed <= BUDGET + refilled + 1,
+                allowed + " allowed of one budget of " + BUDGET + " (two budgets would be " + 2 * BUDGET + ")");
+        assertEquals(2, refusedBy.size(), "both gateways refuse once the shared budget is spent");
+    }
+
+    @Test
+    @Order(2)
+    void throughTheBalancerTheBudgetIsStillOne() {
+        String token = Keycloak.portalToken();
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 6; i++) {
+            Response response = given().auth().oauth2(token).get(balancerUrl + "/api/v1/speeches?size=1");
+            assertEquals(200, response.statusCode());
+            long remaining = Long.parseLong(response.header("X-RateLimit-Remaining"));
+            assertTrue(remaining < previous, "one bucket, whichever gateway answered: " + remaining);
+            previous = remaining;
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anUpstreamWithADeadReplicaIsServedByTheLiveOne() {
+        String token = Keycloak.portalToken();
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(token).get(gatewayUrls.get(0) + "/api/v1/search?q=协商")
+                    .then().statusCode(200);
+        }
+        given().get(managementUrls.get(0) + "/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(4)
+    void withRedisKilledTheGatewaysGoOnServing() {
+        kill(redisPid);
+        redisPid = -1;
+        // the client whose shared budget the first test spent: each gateway's own bucket for it is full
+        String token = Keycloak.dashboardToken();
+        for (int gateway = 0; gateway < 2; gateway++) {
+            for (int i = 0; i < 4; i++) {
+                given().auth().oauth2(token).get(gatewayUrls.get(gateway) + "/api/v1/speeches?size=1")
+                        .then().statusCode(200);
+            }
+            given().get(managementUrls.get(gateway) + "/q/health/group/rate-limit")
+                    .then().statusCode(503).body(containsString("Redis fails"));
+            given().get(managementUrls.get(gateway) + "/q/health/ready").then().statusCode(200);
+        }
+    }
+
+    /**
+     * Runs a function of deploy/lib/common.sh in bash and returns the process id it prints last. Its output goes to a
+     * file, not a pipe: the server it leaves running inherits bash's output and would hold a pipe open.
+     */
+    private static long deployLib(String script, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\" && " + script,
+                REPO.resolve("deploy/lib/common.sh").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(system.workDir(), "deploy-lib-", ".out");
+        Process bash = new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectOutput(out.toFile())
+                .redirectErrorStream(true).start();
+        try {
+            if (bash.waitFor() != 0) {
+                throw new IllegalStateException("deploy/lib failed: " + script + "\n" + Files.readString(out));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        long pid = Long.parseLong(Files.readString(out, StandardCharsets.UTF_8).trim().lines()
+                .reduce((a, b) -> b).orElseThrow());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(pid)));
+        return pid;
+    }
+
+    private static void kill(long pid) {
+        if (pid > 0) {
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroyForcibly();
+                process.onExit().join();
+            });
+        }
+    }
+}
