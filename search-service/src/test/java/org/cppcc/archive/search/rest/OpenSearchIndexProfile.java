@@ -12,6 +12,9 @@ public class OpenSearchIndexProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        if (!TestOpenSearch.enabled()) {
+            return Map.of(); // read while tests are discovered, also when the class that uses it is disabled
+        }
         return Map.of("search.backend", "opensearch",
                 "search.opensearch.url", String.join(",", TestOpenSearch.urls()),
                 "search.opensearch.index", Backend.fresh("resource"));
