@@ -1,6 +1,9 @@
 package org.cppcc.archive.search.doc;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -56,6 +59,18 @@ public final class Fields {
     public static final String F_COMMITTEE = "f_committee";
     public static final String F_SPEAKER_KIND = "f_speakerKind";
     public static final String F_COMPILATION = "f_compilation";
+
+    /** Facet name in a search answer → the exact-value field it counts, in the answer's order (both backends). */
+    public static final Map<String, String> FACETS;
+    static {
+        Map<String, String> facets = new LinkedHashMap<>();
+        facets.put("region", F_REGION);
+        facets.put("level", F_LEVEL);
+        facets.put("committee", F_COMMITTEE);
+        facets.put("speakerKind", F_SPEAKER_KIND);
+        facets.put("compilation", F_COMPILATION);
+        FACETS = Collections.unmodifiableMap(facets);
+    }
 
     private Fields() {
     }

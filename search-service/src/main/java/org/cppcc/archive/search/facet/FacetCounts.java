@@ -30,17 +30,8 @@ import org.cppcc.archive.search.doc.Fields;
  */
 public final class FacetCounts implements CollectorManager<FacetCounts.Counter, Map<String, Map<String, Long>>> {
 
-    /** Facet name in the answer → the exact-value field it counts. */
-    private static final Map<String, String> FACETS = new LinkedHashMap<>();
-    static {
-        FACETS.put("region", Fields.F_REGION);
-        FACETS.put("level", Fields.F_LEVEL);
-        FACETS.put("committee", Fields.F_COMMITTEE);
-        FACETS.put("speakerKind", Fields.F_SPEAKER_KIND);
-        FACETS.put("compilation", Fields.F_COMPILATION);
-    }
-    private static final List<String> NAMES = List.copyOf(FACETS.keySet());
-    private static final List<String> FIELDS = List.copyOf(FACETS.values());
+    private static final List<String> NAMES = List.copyOf(Fields.FACETS.keySet());
+    private static final List<String> FIELDS = List.copyOf(Fields.FACETS.values());
 
     /** Global ordinals per open reader (by its cache key; removed when the reader closes). */
     private static final Map<IndexReader.CacheKey, GlobalOrdinals> CACHE = new ConcurrentHashMap<>();

@@ -121,7 +121,7 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
             hits.add(Hit.of(speech, score, Highlights.of(speech, marks)));
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String facet : OpenSearchQueries.FACETS.keySet()) {
+        for (String facet : Fields.FACETS.keySet()) {
             Map<String, Long> counts = new LinkedHashMap<>();
             answer.path("aggregations").path(facet).path("buckets")
                     .forEach(b -> counts.put(b.get("key").asText(), b.get("doc_count").asLong()));

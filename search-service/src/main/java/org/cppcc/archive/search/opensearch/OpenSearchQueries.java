@@ -1,9 +1,7 @@
 package org.cppcc.archive.search.opensearch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.cppcc.archive.search.analysis.ChineseAnalyzers;
 import org.cppcc.archive.search.doc.Fields;
@@ -26,15 +24,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class OpenSearchQueries {
 
-    /** Facet name in the answer → the exact-value field it counts (the Lucene index's FacetCounts order). */
-    public static final Map<String, String> FACETS = new LinkedHashMap<>();
-    static {
-        FACETS.put("region", Fields.F_REGION);
-        FACETS.put("level", Fields.F_LEVEL);
-        FACETS.put("committee", Fields.F_COMMITTEE);
-        FACETS.put("speakerKind", Fields.F_SPEAKER_KIND);
-        FACETS.put("compilation", Fields.F_COMPILATION);
-    }
     /** Values counted per facet at most: every one of the archive's few thousand committees, below the bucket limit. */
     private static final int FACET_VALUES = 10_000;
 
@@ -144,7 +133,7 @@ public final class OpenSearchQueries {
     /** Every facet's values over all matches, most matches first, then by value. */
     public static ObjectNode facets() {
         ObjectNode aggs = object();
-        FACETS.forEach((name, field) -> {
+        Fields.FACETS.forEach((name, field) -> {
             ObjectNode terms = aggs.putObject(name).putObject("terms");
             terms.put("field", field).put("size", FACET_VALUES);
             ArrayNode order = terms.putArray("order");

@@ -89,7 +89,7 @@ public final class OpenSearchSchema {
             text.put("fielddata", Suggester.TERM_FIELDS.contains(field));
             excludes.add(field);
         }
-        for (String field : OpenSearchQueries.FACETS.values()) {
+        for (String field : Fields.FACETS.values()) {
             keyword(properties, field);
         }
         keyword(properties, Fields.F_REGION_CODE);
