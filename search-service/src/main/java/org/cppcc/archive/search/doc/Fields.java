@@ -34,7 +34,6 @@ public final class Fields {
     /** Per section: ordinal, whether it has a heading, its number of paragraphs (variable-length ints). */
     public static final String S_SECTIONS = "s_sections";
     public static final String COMPILATION_ID = "compilationId";
-    public static final String COMPILATION_TITLE = "compilationTitle";
     public static final String DATE = "date";
 
     /**

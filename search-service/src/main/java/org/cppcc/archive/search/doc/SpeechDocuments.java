@@ -48,43 +48,29 @@ public final class SpeechDocuments {
 
     public static Document speech(Speech speech, Optional<Compilation> compilation) {
         Document doc = identity(speech.id(), speech.version(), Fields.KIND_SPEECH);
-        doc.add(new NumericDocValuesField(Fields.ORDER, speech.order()));
         stored(doc, speech);
-        text(doc, Fields.TITLE, speech.title());
-        for (Speech.Section section : speech.sections()) {
-            text(doc, Fields.HEADINGS, section.heading());
-        }
-        for (String line : speech.outline()) {
-            text(doc, Fields.OUTLINE, line);
-        }
-        for (String lead : speech.lead()) {
-            text(doc, Fields.BODY, lead);
-        }
-        for (Speech.Section section : speech.sections()) {
-            for (Speech.Paragraph paragraph : section.paragraphs()) {
-                text(doc, Fields.BODY, paragraph.text());
+        IndexedSpeech.walk(speech, compilation, new IndexedSpeech.Sink() {
+            @Override
+            public void text(String field, String value) {
+                doc.add(new TextField(field, value, Field.Store.NO));
+                doc.add(new TextField(Fields.bigrams(field), value, Field.Store.NO));
+                doc.add(new TextField(Fields.characters(field), value, Field.Store.NO));
             }
-        }
-        text(doc, Fields.COMMITTEE, speech.committee());
-        text(doc, Fields.REGION, speech.region());
-        exact(doc, Fields.F_COMMITTEE, speech.committee());
-        exact(doc, Fields.F_REGION, speech.region());
-        exact(doc, Fields.F_REGION_CODE, speech.regionCode());
-        exact(doc, Fields.F_LEVEL, speech.level());
-        exact(doc, Fields.F_SPEAKER_KIND, speech.speakerKind());
-        if (speech.compilationId() != null) {
-            doc.add(new LongPoint(Fields.COMPILATION_ID, speech.compilationId()));
-            doc.add(new StoredField(Fields.COMPILATION_ID, speech.compilationId()));
-            exact(doc, Fields.F_COMPILATION, Long.toString(speech.compilationId()));
-        }
-        compilation.ifPresent(c -> {
-            if (c.title() != null) {
-                text(doc, Fields.COMPILATION, c.title() + (c.subtitle() == null ? "" : " " + c.subtitle()));
-                doc.add(new StoredField(Fields.COMPILATION_TITLE, c.title()));
+
+            @Override
+            public void exact(String field, String value) {
+                doc.add(new StringField(field, value, Field.Store.NO));
+                doc.add(new SortedDocValuesField(field, new BytesRef(value)));
             }
-            if (c.date() != null) {
-                doc.add(new LongPoint(Fields.DATE, c.date().toEpochDay()));
-                doc.add(new StoredField(Fields.DATE, c.date().toString()));
+
+            @Override
+            public void number(String field, long value) {
+                doc.add(new LongPoint(field, value));
+            }
+
+            @Override
+            public void order(int order) {
+                doc.add(new NumericDocValuesField(Fields.ORDER, order));
             }
         });
         return doc;
@@ -268,23 +254,6 @@ public final class SpeechDocuments {
         doc.add(new StringField(Fields.KIND, kind, Field.Store.NO));
         doc.add(new NumericDocValuesField(Fields.VERSION, version));
         return doc;
-    }
-
-    private static void text(Document doc, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        doc.add(new TextField(field, value, Field.Store.NO));
-        doc.add(new TextField(Fields.bigrams(field), value, Field.Store.NO));
-        doc.add(new TextField(Fields.characters(field), value, Field.Store.NO));
-    }
-
-    private static void exact(Document doc, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        doc.add(new StringField(field, value, Field.Store.NO));
-        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     private static byte[] json(Speech speech) {

@@ -8,6 +8,7 @@ import org.cppcc.archive.search.analysis.ChineseAnalyzers;
 import org.cppcc.archive.search.change.Compilation;
 import org.cppcc.archive.search.change.Speech;
 import org.cppcc.archive.search.doc.Fields;
+import org.cppcc.archive.search.doc.IndexedSpeech;
 import org.cppcc.archive.search.suggest.Suggester;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -102,29 +103,26 @@ public final class OpenSearchSchema {
     /** The document of a speech: its texts to analyse, its exact values, and the speech itself for its hits. */
     public static ObjectNode speech(Speech speech, Optional<Compilation> compilation) {
         ObjectNode doc = identity(speech.id(), speech.version(), Fields.KIND_SPEECH);
-        doc.put(Fields.ORDER, speech.order());
-        text(doc, Fields.TITLE, speech.title());
-        speech.sections().forEach(s -> text(doc, Fields.HEADINGS, s.heading()));
-        speech.outline().forEach(line -> text(doc, Fields.OUTLINE, line));
-        speech.lead().forEach(lead -> text(doc, Fields.BODY, lead));
-        speech.sections().forEach(s -> s.paragraphs().forEach(p -> text(doc, Fields.BODY, p.text())));
-        text(doc, Fields.COMMITTEE, speech.committee());
-        text(doc, Fields.REGION, speech.region());
-        exact(doc, Fields.F_COMMITTEE, speech.committee());
-        exact(doc, Fields.F_REGION, speech.region());
-        exact(doc, Fields.F_REGION_CODE, speech.regionCode());
-        exact(doc, Fields.F_LEVEL, speech.level());
-        exact(doc, Fields.F_SPEAKER_KIND, speech.speakerKind());
-        if (speech.compilationId() != null) {
-            doc.put(Fields.COMPILATION_ID, speech.compilationId());
-            exact(doc, Fields.F_COMPILATION, Long.toString(speech.compilationId()));
-        }
-        compilation.ifPresent(c -> {
-            if (c.title() != null) {
-                text(doc, Fields.COMPILATION, c.title() + (c.subtitle() == null ? "" : " " + c.subtitle()));
+        IndexedSpeech.walk(speech, compilation, new IndexedSpeech.Sink() {
+            @Override
+            public void text(String field, String value) {
+                JsonNode values = doc.get(field);
+                (values == null ? doc.putArray(field) : (ArrayNode) values).add(value);
             }
-            if (c.date() != null) {
-                doc.put(Fields.DATE, c.date().toEpochDay());
+
+            @Override
+            public void exact(String field, String value) {
+                doc.put(field, value);
+            }
+
+            @Override
+            public void number(String field, long value) {
+                doc.put(field, value);
+            }
+
+            @Override
+            public void order(int order) {
+                doc.put(Fields.ORDER, order);
             }
         });
         doc.set(SPEECH, JSON.valueToTree(speech));
@@ -164,19 +162,5 @@ public final class OpenSearchSchema {
 
     private static void keyword(ObjectNode properties, String field) {
         properties.putObject(field).put("type", "keyword");
-    }
-
-    private static void text(ObjectNode doc, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        JsonNode values = doc.get(field);
-        (values == null ? doc.putArray(field) : (ArrayNode) values).add(value);
-    }
-
-    private static void exact(ObjectNode doc, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            doc.put(field, value);
-        }
     }
 }
