@@ -19,14 +19,22 @@ import jakarta.inject.Singleton;
 
 import org.cppcc.archive.stats.config.StatsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import io.quarkus.mongodb.runtime.MongoClientCustomizer;
@@ -46,6 +54,14 @@ import io.quarkus.mongodb.runtime.MongoClientCustomizer;
  * write command, before its answer leaves the server, with write commands run one at a time: what is on disk is
  * always the state after some whole command, and every acknowledged write (facts, curations, the feed cursor) is
  * on the device. A compaction runs now and then in place of the background writer's, under the same lock.
+ * <p>
+ * <b>Conditional writes by id.</b> mongo-java-server uses an index only for a query on exactly the index's fields:
+ * {@code {_id: x}} goes through the {@code _id} index, {@code {$and: [{_id: x}, {epoch: …}]}} reads the whole
+ * collection. Every write of the feed consumer is such a conditional write (fenced by epoch, or at a revision), so
+ * each row upserted read every fact or text stored, and extraction slowed with the store's size (issue 13: about 10
+ * speeches/s at 20,000 speeches). The embedded server's collections ({@link ByIdCollection}) therefore narrow a
+ * query that ands an {@code _id} condition with others to the documents of those ids, then match the whole query on
+ * them: the same answer, read by primary key.
  */
 @Singleton
 public class EmbeddedMongo implements MongoClientCustomizer {
@@ -87,7 +103,7 @@ public class EmbeddedMongo implements MongoClientCustomizer {
                         .cacheSize(config.mongo().embeddedCacheMb())
                         .autoCommitDisabled().autoCommitBufferSize(0).open());
             } else {
-                backend = H2Backend.inMemory();
+                backend = new ByIdH2Backend(MVStore.open(null));
             }
             server = new MongoServer(backend);
             server.bind("127.0.0.1", config.mongo().embeddedPort());
@@ -110,11 +126,37 @@ public class EmbeddedMongo implements MongoClientCustomizer {
     }
 
     /**
+     * An H2 backend whose collections are {@link ByIdCollection}s, on the maps H2Database names them by (a store
+     * written by either opens in the other).
+     */
+    static class ByIdH2Backend extends H2Backend {
+
+        ByIdH2Backend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            // called by H2Backend's constructor for the stored databases, so nothing of this class's own is used
+            return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+                @Override
+                protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
+                        CollectionOptions options) {
+                    String name = getFullCollectionNamespace(collectionName);
+                    MVMap<Object, Document> data = getMvStore().openMap("databases." + name);
+                    MVMap<String, Object> meta = getMvStore().openMap("meta." + name);
+                    return new ByIdCollection(this, collectionName, options, data, meta, cursorRegistry);
+                }
+            };
+        }
+    }
+
+    /**
      * An H2 backend whose every write command is committed to the file and forced to the device before it is
      * answered. Write commands (anything not known to be a read) run one at a time under {@link #writes}, so a
      * commit never catches another write half done; reads run concurrently as before and never commit.
      */
-    static final class DurableH2Backend extends H2Backend {
+    static final class DurableH2Backend extends ByIdH2Backend {
 
         /** Commands that only read (lower case; mongo-java-server compares command names ignoring case). */
         private static final Set<String> READS = Set.of("find", "getmore", "killcursors", "count", "distinct",
@@ -240,6 +282,50 @@ public class EmbeddedMongo implements MongoClientCustomizer {
             } finally {
                 writes.unlock();
             }
+        }
+    }
+
+    /** An H2 collection that reads a query anding an {@code _id} condition with others through the _id index. */
+    static final class ByIdCollection extends H2Collection {
+
+        ByIdCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            Document byId = idCondition(query);
+            if (byId != null) {
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        // the candidates by id, then the whole query on each of them
+                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit,
+                                batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * {@code {_id: …}} when {@code query} requires it besides other conditions ({@code {_id: x, f: y}} or
+         * {@code {$and: [{_id: x}, …]}}); null otherwise, also for a query on {@code _id} alone (the index takes that
+         * one as it is).
+         */
+        static Document idCondition(Document query) {
+            if (query.size() > 1 && query.containsKey("_id")) {
+                return new Document("_id", query.get("_id"));
+            }
+            if (query.size() == 1 && query.get("$and") instanceof List<?> terms) {
+                for (Object term : terms) {
+                    if (term instanceof Document d && d.size() == 1 && d.containsKey("_id")) {
+                        return d;
+                    }
+                }
+            }
+            return null;
         }
     }
 }

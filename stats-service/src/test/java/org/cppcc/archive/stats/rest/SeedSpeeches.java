@@ -44,6 +44,17 @@ public final class SeedSpeeches {
     private SeedSpeeches() {
     }
 
+    /** A seed committee as a speech names it. */
+    public record Template(String region, String committee, String regionCode, String level, String parentRegion) {
+    }
+
+    /** The seed's twelve committees, in the seed's order. */
+    public static List<Template> templates() {
+        return COMMITTEES.entrySet().stream()
+                .map(e -> new Template(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList();
+    }
+
     /** Speech ids are 101…112 in the seed's order; cursors 1…12. */
     public static List<ChangeItem> changes(long version) throws IOException {
         Map<String, List<SeedFactsTest.Text>> byRegion = new LinkedHashMap<>();
