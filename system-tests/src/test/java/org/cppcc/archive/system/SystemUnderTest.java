@@ -41,20 +41,25 @@ public final class SystemUnderTest {
 
     private SystemUnderTest() {
         readyTimeout = Duration.ofSeconds(180);
+        workDir = newWorkDir("system");
+        for (String name : MODULES) {
+            ports.put(name, freePort());
+            ports.put(name + MANAGEMENT, freePort());
+        }
+        // before the starts: a module that does not become ready must not outlive the test run
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroy)));
+        start("document-service");
+        start("search-service");
+        start("stats-service");
+        start("gateway");
+    }
+
+    /** A new directory for a system's logs and data, under deploy/test's {@code TEST_WORK_DIR} when it is set. */
+    public static Path newWorkDir(String name) {
         try {
             String base = System.getenv("TEST_WORK_DIR");
-            workDir = base == null ? Files.createTempDirectory("system-")
-                    : Files.createTempDirectory(Path.of(base), "system-");
-            for (String name : MODULES) {
-                ports.put(name, freePort());
-                ports.put(name + MANAGEMENT, freePort());
-            }
-            // before the starts: a module that does not become ready must not outlive the test run
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().forEach(Process::destroy)));
-            start("document-service");
-            start("search-service");
-            start("stats-service");
-            start("gateway");
+            return base == null ? Files.createTempDirectory(name + "-")
+                    : Files.createTempDirectory(Path.of(base), name + "-");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -75,13 +80,7 @@ public final class SystemUnderTest {
     }
 
     private SystemUnderTest(String name, Map<String, String> env, Map<String, Path> apps) {
-        try {
-            String base = System.getenv("TEST_WORK_DIR");
-            workDir = base == null ? Files.createTempDirectory(name + "-")
-                    : Files.createTempDirectory(Path.of(base), name + "-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        workDir = newWorkDir(name);
         extraEnv.putAll(env);
         this.apps.putAll(apps);
         readyTimeout = Duration.ofSeconds(240);
@@ -227,8 +226,16 @@ public final class SystemUnderTest {
     }
 
     private Process launch(String module, Map<String, String> env, Path log) {
-        Path jar = apps.getOrDefault(module, REPO.resolve(module).resolve("target/quarkus-app"))
-                .resolve("quarkus-run.jar");
+        return launch(apps.getOrDefault(module, REPO.resolve(module).resolve("target/quarkus-app")), workDir, env, log);
+    }
+
+    /**
+     * Starts the packaged application in {@code app} (the directory holding {@code quarkus-run.jar}) as a process of
+     * its own, working in {@code workDir}, with {@code env} added to this JVM's environment, logging to {@code log}.
+     * Nothing else of a system is started; the caller waits for it ({@link #awaitReady}) and stops it.
+     */
+    public static Process launch(Path app, Path workDir, Map<String, String> env, Path log) {
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the modules before the system tests");
         }
@@ -241,11 +248,12 @@ public final class SystemUnderTest {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + module, e);
+            throw new IllegalStateException("cannot start " + app, e);
         }
     }
 
-    private static void awaitReady(String baseUrl, Duration timeout) {
+    /** Waits until {@code baseUrl}'s {@code /q/health/live} answers 200, at most {@code timeout}. */
+    public static void awaitReady(String baseUrl, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

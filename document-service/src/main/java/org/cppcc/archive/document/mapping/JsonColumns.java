@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes and reads the JSON documents kept in TEXT columns (a speech's body, a compilation's preface and parse
@@ -25,6 +26,11 @@ public class JsonColumns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a " + value.getClass().getSimpleName() + " column", e);
         }
+    }
+
+    /** {@code value} as a JSON object tree, to be completed and written with {@link #write}. */
+    ObjectNode tree(Object value) {
+        return json.valueToTree(value);
     }
 
     <T> T read(String text, TypeReference<T> type) {

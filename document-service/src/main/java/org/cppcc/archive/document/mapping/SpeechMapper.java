@@ -21,6 +21,8 @@ import org.cppcc.archive.document.repository.ChangeEventEntity;
 import org.cppcc.archive.document.repository.SpeechEntity;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * API model ↔ entity, and the only owner of the JSON layout of a speech body in the database. Paragraph ids are
@@ -47,15 +49,27 @@ public class SpeechMapper {
     }
 
     public SpeechDetail detail(SpeechEntity s) {
-        return new SpeechDetail(s.id, s.speechOrder, s.committee, s.speakerKind, s.speakerName, s.region, s.regionCode, s.level, s.parentRegion,
-                s.title, s.subtitle, s.date, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version,
-                json.read(s.leadJson, STRINGS), json.read(s.sectionsJson, SECTIONS), json.read(s.outlineJson, STRINGS),
-                s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
+        return detail(s, json.read(s.leadJson, STRINGS), json.read(s.sectionsJson, SECTIONS),
+                json.read(s.outlineJson, STRINGS));
     }
 
-    /** The feed snapshot of a speech: its detail JSON. */
+    private static SpeechDetail detail(SpeechEntity s, List<String> lead, List<Section> sections, List<String> outline) {
+        return new SpeechDetail(s.id, s.speechOrder, s.committee, s.speakerKind, s.speakerName, s.region, s.regionCode, s.level, s.parentRegion,
+                s.title, s.subtitle, s.date, s.tocPage, s.bodyAvailable, s.truncated, s.compilationId, s.version,
+                lead, sections, outline, s.createdAt, s.createdBy, s.updatedAt, s.updatedBy);
+    }
+
+    /**
+     * The feed snapshot of a speech: its detail JSON. The body columns hold exactly the JSON this mapper writes for
+     * the detail's lead, sections and outline, so they go in as they are, not read and written again (an import
+     * writes a thousand snapshots in one transaction).
+     */
     public String snapshot(SpeechEntity s) {
-        return json.write(detail(s));
+        ObjectNode detail = json.tree(detail(s, List.of(), List.of(), List.of()));
+        detail.putRawValue("lead", new RawValue(s.leadJson));
+        detail.putRawValue("sections", new RawValue(s.sectionsJson));
+        detail.putRawValue("outline", new RawValue(s.outlineJson));
+        return json.write(detail);
     }
 
     public ChangeItem change(ChangeEventEntity c) {

@@ -5,8 +5,6 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -17,8 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "audit_entry")
 public class AuditEntryEntity extends PanacheEntityBase {
 
+    /** Taken from {@code feed_head} under its lock (see ChangeLog), so that inserts can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "speech_id", nullable = false)

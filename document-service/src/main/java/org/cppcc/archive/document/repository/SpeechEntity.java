@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -28,8 +26,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "speech")
 public class SpeechEntity extends PanacheEntityBase {
 
+    /** Taken from {@code feed_head} under its lock (see ChangeLog), so that inserts can be batched. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "compilation_id", nullable = false)

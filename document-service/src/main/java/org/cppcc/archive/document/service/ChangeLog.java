@@ -25,8 +25,13 @@ import org.cppcc.archive.document.repository.SpeechEntity;
  * committed (or rolled back, releasing N unused) before any other transaction can take N+1. Cursors therefore
  * become visible in strictly increasing order and a reader's {@code cursor > after} never skips a later commit.
  * The same lock also makes If-Match checks race-free (the speech is read after the lock) and imports idempotent
- * under concurrency (the SHA-256 lookup happens under the lock). Works the same on PostgreSQL and H2; the cost is
- * that writes are serialised, which is fine for an editorial archive (reads never take the lock).
+ * under concurrency (the SHA-256 lookup happens under the lock). Works the same on PostgreSQL and H2, and for several
+ * instances of this service on one database (the lock is the database's); the cost is that writes are serialised,
+ * which is fine for an editorial archive (reads never take the lock).
+ * <p>
+ * The same row hands out the ids of new speeches and audit entries, which are therefore known before their rows
+ * are inserted, so an import's rows go to the database in JDBC batches (an identity column's value is only known
+ * after its insert, which makes Hibernate insert each such row on its own, at once).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -66,6 +71,7 @@ public class ChangeLog {
         change.persist();
 
         AuditEntryEntity audit = new AuditEntryEntity();
+        audit.id = ++head.lastAuditId;
         audit.speechId = speech.id;
         audit.action = action;
         audit.version = speech.version;

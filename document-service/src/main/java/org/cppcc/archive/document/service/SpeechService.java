@@ -148,23 +148,24 @@ public class SpeechService {
         SpeechBody.Halves halves = SpeechBody.split(whole, in.at());
         CompilationEntity compilation = CompilationEntity.findById(s.compilationId);
         List<SpeechEntity> later = after(s);
+        SpeechInput second = new SpeechInput(s.compilationId, s.speechOrder + 1, in.committee(), in.speakerKind(),
+                in.speakerName(), in.region(), in.regionCode(), in.level(), in.parentRegion(), in.title(),
+                in.subtitle(), in.date(), in.tocPage(), true, s.truncated, halves.second().lead(),
+                halves.second().sections(), List.of());
+        SpeechEntity created = new SpeechEntity();
+        mapper.apply(second, regionOf(second, compilation), created);
+        // its row before any feed row: inserts go out table by table, in the order the tables are first written to
+        insertNew(head, created, actor);
         if (!later.isEmpty() && later.get(0).speechOrder == s.speechOrder + 1) {
             renumber(head, later, +1, actor, "speech " + s.id + " was split");
         }
-        boolean wasTruncated = s.truncated;
         SpeechEntity before = copyOf(s);
         mapper.applyBody(s, halves.first().lead(), halves.first().sections(), whole.outline());
         s.truncated = false; // it now ends where the next speech begins
         bump(s, actor);
         changeLog.append(head, s, ChangeLog.UPSERT, mapper.snapshot(s), "update", actor,
                 "split at " + in.at() + ": " + changes(before, s));
-        SpeechInput second = new SpeechInput(s.compilationId, s.speechOrder + 1, in.committee(), in.speakerKind(),
-                in.speakerName(), in.region(), in.regionCode(), in.level(), in.parentRegion(), in.title(),
-                in.subtitle(), in.date(), in.tocPage(), true, wasTruncated, halves.second().lead(),
-                halves.second().sections(), List.of());
-        SpeechEntity created = new SpeechEntity();
-        mapper.apply(second, regionOf(second, compilation), created);
-        persistNew(head, created, actor, "split from speech " + s.id + " at " + in.at() + " as");
+        appendCreated(head, created, actor, "split from speech " + s.id + " at " + in.at() + " as");
         return new Split(s, created);
     }
 
@@ -233,7 +234,18 @@ public class SpeechService {
     }
 
     private void persistNew(FeedHeadEntity head, SpeechEntity s, String actor, String how) {
+        insertNew(head, s, actor);
+        appendCreated(head, s, actor, how);
+    }
+
+    /**
+     * Stores a new speech in version 1. Hibernate sends a transaction's inserts table by table, in the order the
+     * tables are first written to (ordered inserts, for JDBC batches), so a new speech's row must be persisted
+     * before the transaction's first feed or audit row: those refer to it.
+     */
+    private void insertNew(FeedHeadEntity head, SpeechEntity s, String actor) {
         OffsetDateTime now = now();
+        s.id = ++head.lastSpeechId;
         s.version = 1;
         s.createdAt = now;
         s.createdBy = actor;
@@ -241,6 +253,9 @@ public class SpeechService {
         s.updatedBy = actor;
         s.deleted = false;
         s.persist();
+    }
+
+    private void appendCreated(FeedHeadEntity head, SpeechEntity s, String actor, String how) {
         changeLog.append(head, s, ChangeLog.UPSERT, mapper.snapshot(s), "create", actor,
                 how + " #" + s.speechOrder + " " + s.committee + ": " + s.title);
     }
