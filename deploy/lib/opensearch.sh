@@ -13,6 +13,8 @@ OPENSEARCH_VERSION=${OPENSEARCH_VERSION:-2.19.6}
 OPENSEARCH_JAVA_HOME=${OPENSEARCH_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 OPENSEARCH_HEAP=${OPENSEARCH_HEAP:-512m}
 OPENSEARCH_UID=65534
+# How long a node may take to join (a loaded machine has needed more than 3 minutes for three nodes).
+OPENSEARCH_START_SECONDS=${OPENSEARCH_START_SECONDS:-180}
 
 # The distribution (the integration-test zip: the server and transport-netty4 only) unpacked into the cache once,
 # with the analysis-common module added. Locked: several builds may get here at once.
@@ -141,7 +143,7 @@ start_opensearch() {
     OPENSEARCH_URL+="${OPENSEARCH_URL:+,}http://127.0.0.1:${http[$i]}"
   done
   export OPENSEARCH_URL
-  local deadline=$((SECONDS + 180))
+  local deadline=$((SECONDS + OPENSEARCH_START_SECONDS))
   until curl -fsS --max-time 5 "http://127.0.0.1:${http[0]}/_cluster/health?wait_for_status=yellow&wait_for_nodes=$nodes&timeout=4s" \
       -o /dev/null 2>/dev/null; do
     for ((i = 0; i < nodes; i++)); do
@@ -151,7 +153,7 @@ start_opensearch() {
         log "OpenSearch node-$i exited"; tail -n 40 "$dir/node-$i/logs/"*.log >&2; return 1
       fi
     done
-    [ $SECONDS -lt $deadline ] || { log "OpenSearch did not become yellow in 180 s"; tail -n 40 "$dir"/node-*/logs/*.log >&2; return 1; }
+    [ $SECONDS -lt $deadline ] || { log "OpenSearch did not become yellow in $OPENSEARCH_START_SECONDS s"; tail -n 40 "$dir"/node-*/logs/*.log >&2; return 1; }
     sleep 1
   done
   # A node deletes its own pid file when it stops, even when its JVM then lingers: stop_opensearch reads this copy.
@@ -169,14 +171,14 @@ launch_opensearch_node() {
 # restart_opensearch_node DIR I: starts node I again (after a crash, say) and waits until the cluster has all its
 # nodes again, as start_opensearch waits for them.
 restart_opensearch_node() {
-  local dir=$1 node="$1/node-$2" nodes http deadline=$((SECONDS + 180))
+  local dir=$1 node="$1/node-$2" nodes http deadline=$((SECONDS + OPENSEARCH_START_SECONDS))
   nodes=$(ls -d "$dir"/node-* | wc -l)
   http=$(sed -n 's/^http.port: //p' "$node/config/opensearch.yml")
   rm -f "$node/opensearch.pid"
   launch_opensearch_node "$dir" "$2" || return 1
   until curl -fsS --max-time 5 "http://127.0.0.1:$http/_cluster/health?wait_for_nodes=$nodes&timeout=4s" \
       -o /dev/null 2>/dev/null; do
-    [ $SECONDS -lt $deadline ] || { log "OpenSearch node-$2 did not rejoin in 180 s"; return 1; }
+    [ $SECONDS -lt $deadline ] || { log "OpenSearch node-$2 did not rejoin in $OPENSEARCH_START_SECONDS s"; return 1; }
     sleep 1
   done
   cp "$node/opensearch.pid" "$node/node.pid"
@@ -185,14 +187,17 @@ restart_opensearch_node() {
 # stop_opensearch DIR: stops the nodes start_opensearch started under DIR (by their pids) and waits for them: a node
 # is given 10 s to stop (a JVM has been seen to linger after its node closed), then killed.
 stop_opensearch() {
-  local dir=$1 pidfile pid
-  for pidfile in "$dir"/node-*/node.pid; do
+  local dir=$1 node pidfile pid
+  for node in "$dir"/node-*; do
+    # node.pid once the cluster formed; before, only the node's own pid file says where it runs
+    pidfile=$node/node.pid
+    [ -f "$pidfile" ] || pidfile=$node/opensearch.pid
     [ -f "$pidfile" ] || continue
     pid=$(cat "$pidfile")
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
-    rm -f "$pidfile"
+    rm -f "$node/node.pid"
   done
   return 0
 }

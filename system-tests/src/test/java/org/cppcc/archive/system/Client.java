@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  */
 public final class Client {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * An answer: its status (-1: none, the connection dropped or timed out), its JSON body and its Retry-After header
