@@ -68,11 +68,29 @@ class ClusterIT {
     /** What the load saw: answers by operation and status, and the refusals that break the promise. */
     private static final Map<String, Map<Integer, AtomicLong>> outcomes = new ConcurrentHashMap<>();
     private static final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+    /** What was last killed: said with each violation, to tell which kind of process it follows. */
+    private static volatile String phase = "before the first SIGKILL";
     /** Operations whose last try failed (503): each must succeed again before the end. */
     private static final Map<String, Boolean> pending = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
+        String running = System.getProperty("cluster.dir", "");
+        if (running.isBlank()) {
+            startCluster();
+        } else { // a running deploy/cluster's data directory, tested in place
+            dir = Path.of(running).toAbsolutePath();
+        }
+        for (String line : Files.readAllLines(dir.resolve("cluster.env"))) {
+            int eq = line.indexOf('=');
+            env.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        System.out.printf("cluster: deploy/cluster started the topology in %s s%n", env.get("STARTED_IN_SECONDS"));
+        System.out.println("cluster: memory after start (VmRSS, KiB):\n" + deployCluster("rss", dir.toString()));
+        ensureLoginClient();
+    }
+
+    private static void startCluster() throws Exception {
         String base = System.getenv("TEST_WORK_DIR");
         dir = base == null ? Files.createTempDirectory("cluster-") : Files.createTempDirectory(Path.of(base), "cluster-");
         dir.toFile().setReadable(true, false);
@@ -90,13 +108,6 @@ class ClusterIT {
             }
             Thread.sleep(1000);
         }
-        for (String line : Files.readAllLines(state)) {
-            int eq = line.indexOf('=');
-            env.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-        System.out.printf("cluster: deploy/cluster started the topology in %s s%n", env.get("STARTED_IN_SECONDS"));
-        System.out.println("cluster: memory after start (VmRSS, KiB):\n" + deployCluster("rss", dir.toString()));
-        ensureLoginClient();
     }
 
     @AfterAll
@@ -205,6 +216,7 @@ class ClusterIT {
                 : dir.resolve("procs/" + victim + ".pid");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         long killed = System.nanoTime();
+        phase = "after the SIGKILL of " + victim;
         run("kill", "-KILL", "--", node ? Long.toString(pid) : "-" + pid);
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
         System.out.printf("cluster: SIGKILL %s (pid %d)%n", victim, pid);
@@ -268,7 +280,7 @@ class ClusterIT {
         }
         pending.put(operation, true);
         if (a.status() != 503 || a.retryAfter() == null) {
-            violations.add(operation + ": " + a);
+            violations.add(operation + " (" + phase + "): " + a);
         }
         return false;
     }
