@@ -251,16 +251,20 @@ start_redis() {
 # (it died) or did not answer in time. The server timeout exceeds the gateway's own long-poll timeout, so a long poll
 # is answered by the gateway, not cut off here. What the balancer itself answers when no server could (502, 503, 504)
 # goes out as 503 + Retry-After in problem+json, what clients are told to retry on; the servers' own answers (the
-# services' carry an X-Request-Id) pass unchanged.
+# services' carry an X-Request-Id) pass unchanged. Every request is logged (start_haproxy: next to the configuration),
+# with the flags that say which side ended it.
 haproxy_config() {
   local port=$1 status
   shift
   cat <<CONFIG
 global
     maxconn 4096
+    log stdout format raw local0
 
 defaults
     mode http
+    log global
+    option httplog
     timeout connect 2s
     timeout client 60s
     timeout server 60s
