@@ -48,11 +48,16 @@ wait_http() {
   done
 }
 
-# Unpacks keycloak-quarkus-dist (fetched through Maven) into the cache once, and runs its
-# build step once, so that every later start is an optimized one. Locked, because deploy/run
-# and deploy/test may both get here at the same time.
+# keycloak_home [DB]: unpacks keycloak-quarkus-dist (fetched through Maven) into the cache once per kind of build, and
+# runs its build step once, so that every later start is an optimized one. DB dev-file (default): one node on its own
+# H2 file, as deploy/run and deploy/test run it; postgres: clustered nodes (embedded Infinispan, discovering each other
+# through the database) as deploy/cluster runs them. Locked, because deploy/run and deploy/test may both get here at
+# the same time.
 keycloak_home() {
-  local home="$CACHE_DIR/keycloak-$KEYCLOAK_VERSION"
+  local db=${1:-dev-file} home="$CACHE_DIR/keycloak-$KEYCLOAK_VERSION" build=(--db=dev-file)
+  if [ "$db" = postgres ]; then
+    home+=-postgres build=(--db=postgres --cache=ispn)
+  fi
   mkdir -p "$CACHE_DIR"
   (
     flock 9
@@ -65,29 +70,37 @@ keycloak_home() {
       fi
       rm -rf "$home" "$home.tmp" && mkdir -p "$home.tmp"
       tar -xzf "$tgz" -C "$home.tmp" --strip-components=1 || die "could not unpack $tgz"
-      log "building Keycloak (once)"
-      "$home.tmp/bin/kc.sh" build --db=dev-file --health-enabled=true >"$CACHE_DIR/keycloak-build.log" 2>&1 \
-        || die "Keycloak build failed, see $CACHE_DIR/keycloak-build.log"
+      log "building Keycloak for $db (once)"
+      "$home.tmp/bin/kc.sh" build "${build[@]}" --health-enabled=true >"$home.build.log" 2>&1 \
+        || die "Keycloak build failed, see $home.build.log"
       touch "$home.tmp/.built" && mv "$home.tmp" "$home"
     fi
   ) 9>"$CACHE_DIR/.keycloak.lock" || exit 1
   echo "$home"
 }
 
-# start_keycloak PORT MANAGEMENT_PORT DATA_DIR: starts Keycloak in the background, as a child of
-# the calling shell, with the speech-archive realm (imported when DATA_DIR has none yet); sets KC_PID.
+# start_keycloak PORT MANAGEMENT_PORT DATA_DIR [OPTION...]: starts Keycloak in the background, as a child of the
+# calling shell, with the speech-archive realm (imported when its database has none yet); sets KC_PID. Without
+# OPTIONs: the dev-file build on an H2 file under DATA_DIR, its own URL as the issuer. With OPTIONs (--db-url=…,
+# --hostname=…): the postgres build with those, as deploy/cluster starts each node.
 start_keycloak() {
-  local port=$1 mgmt_port=$2 data=$3 home
-  home=$(keycloak_home) || return 1
+  local port=$1 mgmt_port=$2 data=$3 home options
+  shift 3
+  if [ $# = 0 ]; then
+    home=$(keycloak_home) || return 1
+    options=(--hostname="http://127.0.0.1:$port"
+      --db-url="jdbc:h2:file:$data/keycloakdb;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE")
+  else
+    home=$(keycloak_home postgres) || return 1
+    options=("$@")
+  fi
   mkdir -p "$data" "$home/data/import"
   cp "$DEPLOY_DIR/keycloak/speech-archive-realm.json" "$home/data/import/"
   KC_BOOTSTRAP_ADMIN_USERNAME=${KEYCLOAK_ADMIN:-admin} \
   KC_BOOTSTRAP_ADMIN_PASSWORD=${KEYCLOAK_ADMIN_PASSWORD:-keycloak-dev} \
   "$home/bin/kc.sh" start --optimized --import-realm \
-    --http-enabled=true --http-host=127.0.0.1 --http-port="$port" \
-    --http-management-port="$mgmt_port" --hostname="http://127.0.0.1:$port" \
-    --db-url="jdbc:h2:file:$data/keycloakdb;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE" \
-    >"$data/keycloak.log" 2>&1 &
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$port" --http-management-port="$mgmt_port" \
+    "${options[@]}" >>"$data/keycloak.log" 2>&1 &
   KC_PID=$!
 }
 
@@ -121,6 +134,15 @@ start_postgres() {
   fi
   "${as[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
     -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" start >&2 || return 1
+  postgres_database "$port" "$db" "$user"
+}
+
+# postgres_database PORT DATABASE USER: creates the role USER (password USER) and its DATABASE in the cluster
+# start_postgres started on PORT, when they are missing.
+postgres_database() {
+  local port=$1 db=$2 user=$3 bin as=()
+  bin=$(postgres_bin) || return 1
+  [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
   "${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -c "select 1 from pg_roles where rolname='$user'" \
     | grep -q 1 || "${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "create role $user login password '$user'"
   "${as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt -c "select 1 from pg_database where datname='$db'" \
@@ -133,6 +155,23 @@ stop_postgres() {
   [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
   [ -f "$data/postmaster.pid" ] && "${as[@]}" "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1
   return 0
+}
+
+# package_services JAR...: packages the services (mvn package -DskipTests, extra Maven arguments in PACKAGE_ARGS) when a
+# JAR (relative to the repository, its module the first directory) is missing or older than its module's sources.
+package_services() {
+  local jar module modules="document-service,search-service,stats-service,gateway" stale=false
+  for jar in "$@"; do
+    module=${jar%%/*}
+    if [ ! -f "$REPO_DIR/$jar" ] || [ -n "$(find "$REPO_DIR/$module/src/main" "$REPO_DIR/$module/pom.xml" -newer "$REPO_DIR/$jar" -print -quit)" ]; then
+      stale=true
+    fi
+  done
+  $stale || return 0
+  ensure_node # the gateway's build installs the console's pinned npm libraries
+  log "building the services (mvn package -DskipTests ${PACKAGE_ARGS:-})"
+  # shellcheck disable=SC2086
+  mvn_batch -q package -DskipTests ${PACKAGE_ARGS:-} -pl "$modules" -am >&2 || die "build failed"
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -202,48 +241,77 @@ start_redis() {
 }
 
 # haproxy_config PORT GATEWAY_PORT...: prints the balancer's configuration, 127.0.0.1:PORT in front of the gateways on
-# 127.0.0.1:GATEWAY_PORT... A gateway leaves the rotation when its liveness check (HEALTH_PATH, default
-# /q/health/live, checked every 2 s, up to 5 s each) fails twice, and comes back on the first success. Not its
-# readiness: that includes the upstreams, so one service without a ready replica would take every gateway out and
-# the balancer would refuse the healthy routes too, while a gateway answers those itself with 503 + Retry-After.
-# A request that could not be connected is tried on another gateway (option redispatch); one of the idempotent methods (RFC 9110 §9.2.2) is tried again, on another gateway,
-# also when the gateway closed the connection without an answer (it died) or did not answer in time. The server
-# timeout exceeds the gateway's own long-poll timeout, so a long poll is answered by the gateway, not cut off here.
+# 127.0.0.1:GATEWAY_PORT..., and the defaults every haproxy_balance section after it shares. A gateway leaves the
+# rotation when its liveness check (HEALTH_PATH, default /q/health/live, checked every 2 s, up to 5 s each) fails
+# twice, and comes back on the first success. Not its readiness: that includes the upstreams, so one service without a
+# ready replica would take every gateway out and the balancer would refuse the healthy routes too, while a gateway
+# answers those itself with 503 + Retry-After.
+# A request that could not be connected is tried on another server (option redispatch); one of the idempotent methods
+# (RFC 9110 §9.2.2) is tried again, on another server, also when the server closed the connection without an answer
+# (it died) or did not answer in time. The server timeout exceeds the gateway's own long-poll timeout, so a long poll
+# is answered by the gateway, not cut off here. What the balancer itself answers when no server could (502, 503, 504)
+# goes out as 503 + Retry-After in problem+json, what clients are told to retry on; the servers' own answers (the
+# services' carry an X-Request-Id) pass unchanged. Every request is logged (start_haproxy: next to the configuration),
+# with the flags that say which side ended it.
 haproxy_config() {
-  local port=$1 health=${HEALTH_PATH:-/q/health/live} n=0 gateway
+  local port=$1 status
   shift
   cat <<CONFIG
 global
     maxconn 4096
+    log stdout format raw local0
 
 defaults
     mode http
+    log global
+    option httplog
     timeout connect 2s
     timeout client 60s
     timeout server 60s
     timeout http-request 10s
     timeout http-keep-alive 60s
     timeout check 5s
+    retries 3
+    option redispatch 1
+    retry-on conn-failure empty-response response-timeout
+    default-server check inter 2s fall 2 rise 1
+CONFIG
+  for status in 502 503 504; do
+    echo "    http-error status $status content-type application/problem+json string" \
+      "'{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"no server could answer; try again\"}'"
+  done
+  haproxy_balance gateways "$port" "${HEALTH_PATH:-/q/health/live}" "$@"
+}
 
-frontend api
+# haproxy_balance NAME PORT HEALTH_PATH SERVER...: prints one more frontend on 127.0.0.1:PORT and its backend of
+# servers on 127.0.0.1, each SERVER a port, or PORT/CHECK_PORT when its health is served on another port (Keycloak's
+# management interface). Appended to haproxy_config's output.
+haproxy_balance() {
+  local name=$1 port=$2 health=$3 n=0 server
+  shift 3
+  cat <<CONFIG
+
+frontend $name
     bind 127.0.0.1:$port
-    default_backend gateways
+    default_backend $name
+    http-after-response set-status 503 if { status 502 504 } !{ res.hdr(X-Request-Id) -m found }
+    http-after-response set-header Retry-After 1 if { status 503 } !{ res.hdr(Retry-After) -m found }
 
-backend gateways
+backend $name
     balance roundrobin
     option httpchk
     http-check send meth GET uri $health
     http-check expect status 200
-    default-server check inter 2s fall 2 rise 1
-    retries 3
-    option redispatch 1
-    retry-on conn-failure empty-response response-timeout
     acl idempotent method GET HEAD OPTIONS PUT DELETE
     http-request disable-l7-retry unless idempotent
 CONFIG
-  for gateway in "$@"; do
+  for server in "$@"; do
     n=$((n + 1))
-    echo "    server gateway$n 127.0.0.1:$gateway"
+    if [ "${server#*/}" != "$server" ]; then
+      echo "    server ${name}$n 127.0.0.1:${server%/*} port ${server#*/}"
+    else
+      echo "    server ${name}$n 127.0.0.1:$server"
+    fi
   done
 }
 

@@ -4,7 +4,7 @@
 #
 # Sourced (after common.sh): start_opensearch DIR [NODES] sets OPENSEARCH_URL; stop_opensearch DIR.
 # Run: deploy/lib/opensearch.sh start DIR [NODES] prints the URL once the cluster is yellow or green;
-#      deploy/lib/opensearch.sh stop DIR. (search-service's tests start their node this way.)
+#      deploy/lib/opensearch.sh restart DIR NODE starts node NODE (0, 1…) again; deploy/lib/opensearch.sh stop DIR. (search-service's tests start their node this way.)
 #
 # OpenSearch 2.19 needs Java 17 (with 25 it fails on the security manager) and refuses to run as root: as root
 # the nodes run as uid/gid 65534, owning their data, log and config directories.
@@ -13,6 +13,8 @@ OPENSEARCH_VERSION=${OPENSEARCH_VERSION:-2.19.6}
 OPENSEARCH_JAVA_HOME=${OPENSEARCH_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 OPENSEARCH_HEAP=${OPENSEARCH_HEAP:-512m}
 OPENSEARCH_UID=65534
+# How long a node may take to join (a loaded machine has needed more than 3 minutes for three nodes).
+OPENSEARCH_START_SECONDS=${OPENSEARCH_START_SECONDS:-180}
 
 # The distribution (the integration-test zip: the server and transport-netty4 only) unpacked into the cache once,
 # with the analysis-common module added. Locked: several builds may get here at once.
@@ -137,14 +139,11 @@ start_opensearch() {
       -e "s|logs/gc.log|$node/logs/gc.log|" -e "s|HeapDumpPath=data|HeapDumpPath=$node/data|" \
       -e "s|ErrorFile=logs/|ErrorFile=$node/logs/|" "$node/config/jvm.options"
     if [ "$(id -u)" = 0 ]; then chown -R $OPENSEARCH_UID:$OPENSEARCH_UID "$node"; fi
-    # -d: the launcher returns at once; the node writes its pid file once it has bootstrapped.
-    (cd "$node" && OPENSEARCH_JAVA_HOME=$OPENSEARCH_JAVA_HOME OPENSEARCH_PATH_CONF="$node/config" \
-      as_opensearch "$home/bin/opensearch" -d -p "$node/opensearch.pid" >"$node/logs/stdout.log" 2>&1) \
-      || { tail -n 40 "$node/logs/"*.log >&2; return 1; }
+    launch_opensearch_node "$dir" "$i" || { tail -n 40 "$node/logs/"*.log >&2; return 1; }
     OPENSEARCH_URL+="${OPENSEARCH_URL:+,}http://127.0.0.1:${http[$i]}"
   done
   export OPENSEARCH_URL
-  local deadline=$((SECONDS + 180))
+  local deadline=$((SECONDS + OPENSEARCH_START_SECONDS))
   until curl -fsS --max-time 5 "http://127.0.0.1:${http[0]}/_cluster/health?wait_for_status=yellow&wait_for_nodes=$nodes&timeout=4s" \
       -o /dev/null 2>/dev/null; do
     for ((i = 0; i < nodes; i++)); do
@@ -154,24 +153,51 @@ start_opensearch() {
         log "OpenSearch node-$i exited"; tail -n 40 "$dir/node-$i/logs/"*.log >&2; return 1
       fi
     done
-    [ $SECONDS -lt $deadline ] || { log "OpenSearch did not become yellow in 180 s"; tail -n 40 "$dir"/node-*/logs/*.log >&2; return 1; }
+    [ $SECONDS -lt $deadline ] || { log "OpenSearch did not become yellow in $OPENSEARCH_START_SECONDS s"; tail -n 40 "$dir"/node-*/logs/*.log >&2; return 1; }
     sleep 1
   done
   # A node deletes its own pid file when it stops, even when its JVM then lingers: stop_opensearch reads this copy.
   for ((i = 0; i < nodes; i++)); do cp "$dir/node-$i/opensearch.pid" "$dir/node-$i/node.pid"; done
 }
 
+# launch_opensearch_node DIR I: starts node I of the cluster start_opensearch set up under DIR. -d: the launcher returns
+# at once; the node writes its pid file once it has bootstrapped.
+launch_opensearch_node() {
+  local dir=$1 node="$1/node-$2"
+  (cd "$node" && OPENSEARCH_JAVA_HOME=$OPENSEARCH_JAVA_HOME OPENSEARCH_PATH_CONF="$node/config" \
+    as_opensearch "$dir/home/bin/opensearch" -d -p "$node/opensearch.pid" >"$node/logs/stdout.log" 2>&1)
+}
+
+# restart_opensearch_node DIR I: starts node I again (after a crash, say) and waits until the cluster has all its
+# nodes again, as start_opensearch waits for them.
+restart_opensearch_node() {
+  local dir=$1 node="$1/node-$2" nodes http deadline=$((SECONDS + OPENSEARCH_START_SECONDS))
+  nodes=$(ls -d "$dir"/node-* | wc -l)
+  http=$(sed -n 's/^http.port: //p' "$node/config/opensearch.yml")
+  rm -f "$node/opensearch.pid"
+  launch_opensearch_node "$dir" "$2" || return 1
+  until curl -fsS --max-time 5 "http://127.0.0.1:$http/_cluster/health?wait_for_nodes=$nodes&timeout=4s" \
+      -o /dev/null 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || { log "OpenSearch node-$2 did not rejoin in $OPENSEARCH_START_SECONDS s"; return 1; }
+    sleep 1
+  done
+  cp "$node/opensearch.pid" "$node/node.pid"
+}
+
 # stop_opensearch DIR: stops the nodes start_opensearch started under DIR (by their pids) and waits for them: a node
 # is given 10 s to stop (a JVM has been seen to linger after its node closed), then killed.
 stop_opensearch() {
-  local dir=$1 pidfile pid
-  for pidfile in "$dir"/node-*/node.pid; do
+  local dir=$1 node pidfile pid
+  for node in "$dir"/node-*; do
+    # node.pid once the cluster formed; before, only the node's own pid file says where it runs
+    pidfile=$node/node.pid
+    [ -f "$pidfile" ] || pidfile=$node/opensearch.pid
     [ -f "$pidfile" ] || continue
     pid=$(cat "$pidfile")
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
-    rm -f "$pidfile"
+    rm -f "$node/node.pid"
   done
   return 0
 }
@@ -181,7 +207,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   source "$(dirname "$0")/common.sh"
   case "${1:-}" in
     start) start_opensearch "$2" "${3:-1}" && echo "$OPENSEARCH_URL" ;;
+    restart) restart_opensearch_node "$2" "$3" ;;
     stop) stop_opensearch "$2" ;;
-    *) echo "usage: $0 start DIR [NODES] | stop DIR" >&2; exit 2 ;;
+    *) echo "usage: $0 start DIR [NODES] | restart DIR NODE | stop DIR" >&2; exit 2 ;;
   esac
 fi

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cppcc.archive.system.Client;
 import org.cppcc.archive.system.Keycloak;
 import org.cppcc.archive.system.SystemUnderTest;
 import org.cppcc.archive.system.crash.Ledger.CuratedFact;

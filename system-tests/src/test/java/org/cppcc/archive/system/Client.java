@@ -1,4 +1,4 @@
-package org.cppcc.archive.system.crash;
+package org.cppcc.archive.system;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,12 +19,15 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * A plain HTTP client of the gateway; a dropped connection or a timeout answers status -1. Its token is fetched
  * again every 3 minutes (tokens live 5).
  */
-final class Client {
+public final class Client {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An answer: its status (-1: none, the connection dropped or timed out) and its JSON body. */
-    record Answer(int status, JsonNode body) {
+    /**
+     * An answer: its status (-1: none, the connection dropped or timed out), its JSON body and its Retry-After header
+     * (null without one).
+     */
+    public record Answer(int status, JsonNode body, String retryAfter) {
         @Override
         public String toString() {
             return status + " " + body;
@@ -37,7 +40,7 @@ final class Client {
     private long tokenAt;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    Client(String baseUrl, Supplier<String> tokens) {
+    public Client(String baseUrl, Supplier<String> tokens) {
         this.baseUrl = baseUrl;
         this.tokens = tokens;
     }
@@ -50,7 +53,7 @@ final class Client {
         return token;
     }
 
-    Answer call(String method, String path, Object json, Map<String, String> headers) {
+    public Answer call(String method, String path, Object json, Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(json));
@@ -65,13 +68,14 @@ final class Client {
         }
     }
 
-    Answer callText(String method, String path, String text) {
+    public Answer callText(String method, String path, String text) {
         return send(request(path).header("Content-Type", "text/plain; charset=utf-8")
                 .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build());
     }
 
     /** Calls until the answer has {@code status} and {@code until} holds for its body, at most {@code timeout}. */
-    JsonNode await(String method, String path, Object json, int status, Duration timeout, Predicate<JsonNode> until) {
+    public JsonNode await(String method, String path, Object json, int status, Duration timeout,
+            Predicate<JsonNode> until) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Answer last;
         do {
@@ -105,12 +109,13 @@ final class Client {
             } catch (IOException e) {
                 body = JSON.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
             }
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body,
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
-            return new Answer(-1, JSON.getNodeFactory().textNode(e.toString()));
+            return new Answer(-1, JSON.getNodeFactory().textNode(e.toString()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(-1, JSON.getNodeFactory().textNode(e.toString()));
+            return new Answer(-1, JSON.getNodeFactory().textNode(e.toString()), null);
         }
     }
 }
