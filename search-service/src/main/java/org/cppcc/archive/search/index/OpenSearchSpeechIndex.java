@@ -112,7 +112,7 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
         body.set("sort", OpenSearchQueries.sort(parsed));
         body.put("track_total_hits", true);
         body.set("aggs", OpenSearchQueries.facets());
-        JsonNode answer = read(index -> client.send("POST", "/" + index + "/_search", NONE, body));
+        JsonNode answer = read(index -> client.query("/" + index + "/_search", body));
         List<String> marks = needles.needles(parsed);
         List<Hit> hits = new ArrayList<>();
         for (JsonNode hit : answer.path("hits").path("hits")) {
@@ -146,7 +146,7 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
         ObjectNode body = OpenSearchSchema.object();
         body.put("size", 0);
         body.set("aggs", OpenSearchQueries.frequentTerms(Suggester.TERM_FIELDS, folded, Suggester.TERMS_READ));
-        JsonNode answer = read(index -> client.send("POST", "/" + index + "/_search", NONE, body));
+        JsonNode answer = read(index -> client.query("/" + index + "/_search", body));
         Map<String, Long> freq = new HashMap<>();
         for (String field : Suggester.TERM_FIELDS) {
             answer.path("aggregations").path(field).path("buckets")
@@ -168,7 +168,7 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
         Speech speech = own.get(0);
         ObjectNode body = request(OpenSearchQueries.similar(speechId, SimilarSpeeches.headingsText(speech),
                 SimilarSpeeches.bodyText(speech)), 0, limit);
-        JsonNode answer = read(index -> client.send("POST", "/" + index + "/_search", NONE, body));
+        JsonNode answer = read(index -> client.query("/" + index + "/_search", body));
         List<Hit> hits = new ArrayList<>();
         for (JsonNode hit : answer.path("hits").path("hits")) {
             hits.add(Hit.of(OpenSearchSchema.stored(hit.get("_source")), hit.path("_score").floatValue(), List.of()));
@@ -180,7 +180,7 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
     public long speechCount() throws IOException {
         ObjectNode body = OpenSearchSchema.object();
         body.putObject("query").putObject("term").put(Fields.KIND, Fields.KIND_SPEECH);
-        return read(index -> client.send("POST", "/" + index + "/_count", NONE, body)).path("count").asLong();
+        return read(index -> client.query("/" + index + "/_count", body)).path("count").asLong();
     }
 
     @Override
@@ -400,7 +400,7 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
     }
 
     private List<Speech> speeches(ObjectNode body) throws IOException {
-        JsonNode answer = read(index -> client.send("POST", "/" + index + "/_search", NONE, body));
+        JsonNode answer = read(index -> client.query("/" + index + "/_search", body));
         List<Speech> speeches = new ArrayList<>();
         answer.path("hits").path("hits").forEach(hit -> speeches.add(OpenSearchSchema.stored(hit.get("_source"))));
         return speeches;

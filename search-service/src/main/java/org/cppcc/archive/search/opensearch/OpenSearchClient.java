@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.http.HttpHost;
+import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.opensearch.client.Request;
+import org.opensearch.client.RequestOptions;
 import org.opensearch.client.Response;
 import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
@@ -25,6 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class OpenSearchClient implements Closeable {
 
     private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
+    /**
+     * A query a caller waits for is given up after 10 s, within the gateway's 15 s response timeout: the caller is
+     * then told to retry (503) by the service, not cut off by the gateway (504). Writes keep the client's 30 s.
+     */
+    private static final RequestOptions QUERY = RequestOptions.DEFAULT.toBuilder()
+            .setRequestConfig(RequestConfig.custom().setSocketTimeout(10_000).build()).build();
 
     private final RestClient rest;
 
@@ -44,6 +52,15 @@ public final class OpenSearchClient implements Closeable {
             request.setEntity(new StringEntity(OpenSearchSchema.JSON.writeValueAsString(body),
                     ContentType.APPLICATION_JSON));
         }
+        return read(rest.performRequest(request));
+    }
+
+    /** A query (POST with a JSON body) a caller waits for: given up after {@link #QUERY}'s timeout. */
+    public JsonNode query(String path, JsonNode body) throws IOException {
+        Request request = new Request("POST", path);
+        request.setEntity(new StringEntity(OpenSearchSchema.JSON.writeValueAsString(body),
+                ContentType.APPLICATION_JSON));
+        request.setOptions(QUERY);
         return read(rest.performRequest(request));
     }
 
