@@ -37,6 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * every writer of either process queues on the {@code feed_head} row lock in PostgreSQL (document-service's
  * {@code ChangeLog}), and a waiting reader re-reads the feed every second ({@code ChangeFeedService}).
  */
+@EnabledIfSystemProperty(named = "replicas", matches = "true", disabledReason = "a command of its own with the other "
+        + "tests of several replicas (deploy/test -Dreplicas=true ..., which .ci/run runs after deploy/test), so that "
+        + "deploy/test stays within its 15 minutes")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DocumentReplicasIT {
 
