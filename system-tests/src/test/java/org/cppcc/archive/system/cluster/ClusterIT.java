@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 
 import org.cppcc.archive.system.Client;
 import org.cppcc.archive.system.Client.Answer;
+import org.cppcc.archive.system.SpeechInputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -310,17 +311,8 @@ class ClusterIT {
         }
 
         private Map<String, Object> input(String paragraph) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("compilationId", compilation);
-            input.put("order", 900 + number);
-            input.put("committee", "政协集群测试委员会");
-            input.put("title", "集群测试发言" + number);
-            input.put("bodyAvailable", true);
-            input.put("lead", List.of("集群测试。"));
-            input.put("sections", List.of(Map.of("ordinal", 1, "heading", "协商平台建设", "paragraphs",
-                    List.of(paragraph))));
-            input.put("outline", List.of());
-            return input;
+            return SpeechInputs.oneSection(compilation, 900 + number, "政协集群测试委员会", "集群测试发言" + number,
+                    "集群测试。", "协商平台建设", paragraph);
         }
 
         @Override

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cppcc.archive.system.Client;
 import org.cppcc.archive.system.Keycloak;
+import org.cppcc.archive.system.SpeechInputs;
 import org.cppcc.archive.system.SystemUnderTest;
 import org.cppcc.archive.system.crash.Ledger.CuratedFact;
 import org.cppcc.archive.system.crash.Ledger.Curation;
@@ -265,17 +265,8 @@ class CrashIT {
         }
 
         private Map<String, Object> input(SpeechState s, int order) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("compilationId", seedCompilation);
-            input.put("order", order);
-            input.put("committee", "政协崩溃测试委员会");
-            input.put("title", s.title());
-            input.put("bodyAvailable", true);
-            input.put("lead", List.of(s.lead()));
-            input.put("sections", List.of(Map.of("ordinal", 1, "heading", "协商平台建设", "paragraphs",
-                    List.of(s.paragraph()))));
-            input.put("outline", List.of());
-            return input;
+            return SpeechInputs.oneSection(seedCompilation, order, "政协崩溃测试委员会", s.title(), s.lead(), "协商平台建设",
+                    s.paragraph());
         }
 
         private void create(Tracked t, int order) {

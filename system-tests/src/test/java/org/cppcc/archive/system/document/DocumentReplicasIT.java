@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 import org.cppcc.archive.system.Keycloak;
+import org.cppcc.archive.system.SpeechInputs;
 import org.cppcc.archive.system.SystemUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -322,17 +323,8 @@ class DocumentReplicasIT {
     }
 
     private static Map<String, Object> speech(int order, String title, String lead) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("compilationId", compilationId);
-        input.put("order", order);
-        input.put("committee", "政协副本测试委员会");
-        input.put("title", title);
-        input.put("bodyAvailable", true);
-        input.put("lead", List.of(lead));
-        input.put("sections", List.of(Map.of("ordinal", 1, "heading", "协商平台建设", "paragraphs",
-                List.of("建成村级协商平台12个。"))));
-        input.put("outline", List.of());
-        return input;
+        return SpeechInputs.oneSection(compilationId, order, "政协副本测试委员会", title, lead, "协商平台建设",
+                "建成村级协商平台12个。");
     }
 
     private static Answer call(Replica replica, String method, String path, Object json, String ifMatch) {
