@@ -1,7 +1,9 @@
 package org.cppcc.archive.search.index;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import org.apache.http.util.EntityUtils;
 import org.cppcc.archive.search.change.ChangeItem;
 import org.cppcc.archive.search.change.Compilation;
 import org.cppcc.archive.search.change.CompilationLookup;
@@ -32,15 +34,24 @@ import org.cppcc.archive.search.query.SpeechQueries;
 import org.cppcc.archive.search.similar.SimilarSpeeches;
 import org.cppcc.archive.search.suggest.Suggester;
 import org.jboss.logging.Logger;
+import org.opensearch.client.ResponseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenSearch implementation of {@link SpeechIndex}, shaped like {@link LuceneSpeechIndex}: index generations
  * ({@code <alias>-1}, {@code <alias>-2}…) and an alias naming the live one; a rebuild fills a new generation and moves
- * the alias in one atomic {@code _aliases} call. This process is the one writer of its generations; searches run on
- * the live generation under a read lock, which the swap takes for writing.
+ * the alias in one atomic {@code _aliases} call. Searches go through the alias.
+ *
+ * <p>Several search-services (replicas) may share one alias, each following the feed and writing every change to the
+ * generation the alias names: the writes are idempotent (below), so two writers end in the same documents. What they
+ * share is on the cluster, not in a process: the first to open creates generation 1 (the others, refused, open it);
+ * before each page is applied the writer checks the alias, so after another replica swapped in a rebuild it writes to
+ * the new generation and resumes from that generation's cursor; a generation nobody has written to for
+ * {@link #ABANDONED_AFTER} and the alias does not name is a rebuild that died, removed when a replica opens, while one
+ * being filled by another replica is left alone.
  *
  * <p>The feed cursor is a document of the generation itself ({@value OpenSearchSchema#CURSOR_ID}), written after the
  * changes it covers were acknowledged (durable: the translog is synced before a bulk request is answered) and with
@@ -53,6 +64,9 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
 
     private static final Logger LOG = Logger.getLogger(OpenSearchSpeechIndex.class);
     private static final Map<String, String> NONE = Map.of();
+    /** A rebuild writes its generation's cursor with every page: one silent this long has died. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    private static final Duration SHARD_START = Duration.ofSeconds(30);
 
     private final OpenSearchClient client;
     private final String alias;
@@ -60,8 +74,6 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
     private final CompilationLookup compilations;
     private final OpenSearchQueries queries = new OpenSearchQueries();
     private final SpeechQueries needles = new SpeechQueries();
-    /** Searches and applies hold the read lock; a swap takes the write lock. */
-    private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private final Object applyLock = new Object();
     private volatile Generation current;
 
@@ -73,17 +85,22 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
         this.compilations = compilations;
     }
 
-    /** Opens the generation the alias names (creating the first one), and removes any a rebuild left unfinished. */
+    /**
+     * Opens the generation the alias names (creating the first one, unless another replica just did), and removes
+     * those a rebuild abandoned.
+     */
     public void open() {
         try {
-            Optional<String> live = client.find("GET", "/_alias/" + alias, NONE, null)
-                    .map(found -> found.fieldNames().next());
-            String name = live.isPresent() ? live.get() : create(true);
+            String name = liveGeneration();
+            if (name == null) {
+                // refused when another replica created it (with the alias, atomically) since
+                name = createFirst() ? alias + "-1" : liveGeneration();
+            }
             current = new Generation(name);
             for (String stale : generations()) {
-                if (!stale.equals(name)) {
-                    LOG.infof("Removing index generation %s left by an unfinished rebuild", stale);
-                    client.send("DELETE", "/" + stale, NONE, null);
+                if (!stale.equals(name) && abandoned(stale)) {
+                    LOG.infof("Removing index generation %s, left by a rebuild that did not finish", stale);
+                    client.find("DELETE", "/" + stale, NONE, null);
                 }
             }
             LOG.infof("OpenSearch index %s (alias %s) opened at feed cursor %d with %d speeches%s", name, alias,
@@ -201,14 +218,24 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
     @Override
     public Optional<AppliedBatch> apply(long after, List<ChangeItem> items, long next) throws IOException {
         synchronized (applyLock) {
+            followAlias();
             Generation live = current;
             return live.cursor != after ? Optional.empty() : Optional.of(live.apply(items, next));
         }
     }
 
+    /** Moves on to the generation the alias names when another replica swapped one in. */
+    private void followAlias() throws IOException {
+        String live = liveGeneration();
+        if (live != null && !live.equals(current.name)) {
+            LOG.infof("Index %s was swapped in by another replica: applying the feed to it", live);
+            current = new Generation(live);
+        }
+    }
+
     @Override
     public Rebuild startRebuild() throws IOException {
-        return new Fresh(new Generation(create(false)));
+        return new Fresh(new Generation(createNext()));
     }
 
     /** A generation being filled by a rebuild. */
@@ -235,26 +262,26 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
             return fresh.apply(items, next);
         }
 
+        /** Moves the alias from whichever generation it names now (another replica may have swapped) to this one. */
         @Override
         public void swapIn(CatchUp catchUp) throws IOException, InterruptedException {
-            Generation old;
+            String old;
             synchronized (applyLock) {
                 catchUp.run(this);
-                swap.writeLock().lock();
-                try {
-                    old = current;
-                    ObjectNode actions = OpenSearchSchema.object();
-                    actions.putArray("actions")
-                            .add(aliasAction("remove", old.name))
-                            .add(aliasAction("add", fresh.name));
-                    client.send("POST", "/_aliases", NONE, actions);
-                    current = fresh;
-                } finally {
-                    swap.writeLock().unlock();
+                old = liveGeneration();
+                ObjectNode actions = OpenSearchSchema.object();
+                ArrayNode list = actions.putArray("actions");
+                if (old != null) {
+                    list.add(aliasAction("remove", old));
                 }
+                list.add(aliasAction("add", fresh.name));
+                client.send("POST", "/_aliases", NONE, actions);
+                current = fresh;
             }
             LOG.infof("Swapped in rebuilt index %s at feed cursor %d", fresh.name, fresh.cursor);
-            client.send("DELETE", "/" + old.name, NONE, null);
+            if (old != null) {
+                client.find("DELETE", "/" + old, NONE, null);
+            }
         }
 
         @Override
@@ -283,8 +310,8 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
         }
 
         private void readCursor() throws IOException {
-            JsonNode stored = client.find("GET", "/" + name + "/_doc/" + OpenSearchSchema.CURSOR_ID, NONE, null)
-                    .map(doc -> doc.path("_source")).orElse(null);
+            JsonNode stored = startedShard(() -> client.find("GET", "/" + name + "/_doc/" + OpenSearchSchema.CURSOR_ID,
+                    NONE, null)).map(doc -> doc.path("_source")).orElse(null);
             cursor = stored == null ? 0 : stored.path(OpenSearchSchema.FEED_CURSOR).asLong();
             appliedAt = stored == null ? null : Instant.parse(stored.path(OpenSearchSchema.APPLIED_AT).asText());
         }
@@ -354,19 +381,82 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
         }
     }
 
-    /** A new generation, one above the highest there is; with the alias when it is the first. */
-    private String create(boolean live) throws IOException {
-        int highest = 0;
-        for (String name : generations()) {
-            highest = Math.max(highest, Integer.parseInt(name.substring(alias.length() + 1)));
-        }
-        String name = alias + "-" + (highest + 1);
+    /** The generation the alias names, or null when there is none yet. */
+    private String liveGeneration() throws IOException {
+        return client.find("GET", "/_alias/" + alias, NONE, null).map(found -> found.fieldNames().next())
+                .orElse(null);
+    }
+
+    /** Generation 1 with the alias; false when it exists already (another replica opening at the same time). */
+    private boolean createFirst() throws IOException {
         ObjectNode body = OpenSearchSchema.index(replicas);
-        if (live) {
-            body.putObject("aliases").putObject(alias);
+        body.putObject("aliases").putObject(alias);
+        return create(alias + "-1", body);
+    }
+
+    /** A new generation for a rebuild, one above the highest there is (the next when a replica took that one). */
+    private String createNext() throws IOException {
+        while (true) {
+            int highest = 0;
+            for (String name : generations()) {
+                highest = Math.max(highest, Integer.parseInt(name.substring(alias.length() + 1)));
+            }
+            String name = alias + "-" + (highest + 1);
+            if (create(name, OpenSearchSchema.index(replicas))) {
+                return name;
+            }
         }
-        client.send("PUT", "/" + name, NONE, body);
-        return name;
+    }
+
+    /** Creates an index; false when one of that name exists (creating an index is atomic on the cluster). */
+    private boolean create(String name, ObjectNode body) throws IOException {
+        try {
+            client.send("PUT", "/" + name, NONE, body);
+            return true;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 400
+                    && EntityUtils.toString(e.getResponse().getEntity()).contains("resource_already_exists_exception")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether a generation was last written (its cursor, else its creation) longer than {@link #ABANDONED_AFTER} ago. */
+    private boolean abandoned(String name) throws IOException {
+        Optional<JsonNode> cursor = client.find("GET", "/" + name + "/_doc/" + OpenSearchSchema.CURSOR_ID, NONE, null);
+        Instant written;
+        if (cursor.isPresent() && cursor.get().path("_source").hasNonNull(OpenSearchSchema.APPLIED_AT)) {
+            written = Instant.parse(cursor.get().path("_source").path(OpenSearchSchema.APPLIED_AT).asText());
+        } else {
+            JsonNode settings = client.send("GET", "/" + name + "/_settings/index.creation_date", NONE, null);
+            written = Instant.ofEpochMilli(settings.path(name).path("settings").path("index").path("creation_date")
+                    .asLong());
+        }
+        return written.isBefore(Instant.now().minus(ABANDONED_AFTER));
+    }
+
+    /**
+     * A read of a generation that another replica may have created a moment ago: while its shard is still starting
+     * OpenSearch refuses reads (503), for a few seconds.
+     */
+    private static <T> T startedShard(Call<T> read) throws IOException {
+        long deadline = System.nanoTime() + SHARD_START.toNanos();
+        while (true) {
+            try {
+                return read.call();
+            } catch (ResponseException e) {
+                if (e.getResponse().getStatusLine().getStatusCode() != 503 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("waiting for the shard of a new generation");
+                }
+            }
+        }
     }
 
     /** The generations of this alias on the cluster. */
@@ -411,16 +501,16 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
         T apply(String index) throws IOException;
     }
 
+    @FunctionalInterface
+    private interface Call<T> {
+        T call() throws IOException;
+    }
+
+    /** A read of the live generation, through the alias: whichever replica swapped it in. */
     private <T> T read(IndexRead<T> work) throws IOException {
-        swap.readLock().lock();
-        try {
-            Generation live = current;
-            if (live == null) {
-                throw new IOException("the index is closed");
-            }
-            return work.apply(live.name);
-        } finally {
-            swap.readLock().unlock();
+        if (current == null) {
+            throw new IOException("the index is not open");
         }
+        return work.apply(alias);
     }
 }

@@ -20,8 +20,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -45,9 +47,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 2 Keycloak nodes clustered on PostgreSQL, 2 document-services on PostgreSQL, 2 search-services on a 3-node
  * OpenSearch, 2 stats-services on one MongoDB-wire server). Clients work through the balancer (logins, reads,
  * searches, statistics, replaces with If-Match, an import) while one process of each kind is killed with SIGKILL and
- * started again. Every answer must be a 2xx, or a 503 with Retry-After that a later try gets past; every acknowledged
- * write is there afterwards, in the documents and in the search index. Prints how long each kind of process took from
- * its SIGKILL until it served again, and the memory of the whole topology.
+ * started again: one kill every {@link #KILL_INTERVAL}, each replaced while the next are killed, so that at times
+ * several kinds are down together (one replica of each). Every answer must be a 2xx, or a 503 with Retry-After that a
+ * later try gets past; every acknowledged write is there afterwards, in the documents and in the search index. Prints
+ * how long each kind of process took from its SIGKILL until it served again, and the memory of the whole topology.
  */
 @EnabledIfSystemProperty(named = "cluster", matches = "true", disabledReason = "a command of its own "
         + "(deploy/test --cluster, which .ci/run runs after deploy/test): it starts the whole topology")
@@ -59,18 +62,20 @@ class ClusterIT {
     /** Bound of the eventual states waited for (a restart, the index catching up); none is asserted as a duration. */
     private static final Duration BOUND = Duration.ofMinutes(4);
     private static final int WRITERS = 2;
+    private static final Duration KILL_INTERVAL = Duration.ofSeconds(10);
 
     private static Path dir;
     private static Process cluster;
     private static final Map<String, String> env = new LinkedHashMap<>();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Map<String, Double> replacedSeconds = new LinkedHashMap<>();
+    private static final Map<String, Double> replacedSeconds = new ConcurrentHashMap<>();
 
     /** What the load saw: answers by operation and status, and the refusals that break the promise. */
     private static final Map<String, Map<Integer, AtomicLong>> outcomes = new ConcurrentHashMap<>();
     private static final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
-    /** What was last killed: said with each violation, to tell which kind of process it follows. */
-    private static volatile String phase = "before the first SIGKILL";
+    /** The processes killed and not yet serving again: said with each violation, to tell what it follows. */
+    private static final Set<String> down = new ConcurrentSkipListSet<>();
+    private static volatile boolean killing;
     /** Operations whose last try failed (503): each must succeed again before the end. */
     private static final Map<String, Boolean> pending = new ConcurrentHashMap<>();
 
@@ -161,9 +166,14 @@ class ClusterIT {
         threads.add(Thread.ofPlatform().name("importer").start(() -> importOnce(ops)));
 
         pause(Duration.ofSeconds(10));
+        killing = true;
+        List<Thread> replacements = new ArrayList<>();
         for (String victim : victims()) {
-            kill(victim);
-            pause(Duration.ofSeconds(8));
+            replacements.add(Thread.ofPlatform().name("replace-" + victim).start(() -> replace(victim)));
+            pause(KILL_INTERVAL);
+        }
+        for (Thread t : replacements) {
+            t.join();
         }
         pause(Duration.ofSeconds(5));
         running.set(false);
@@ -178,7 +188,8 @@ class ClusterIT {
         }
         System.out.println("cluster: answers by operation and status: " + outcomes);
         System.out.println("cluster: time from SIGKILL until serving again (restart included): "
-                + replacedSeconds.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
+                + replacedSeconds.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
                         .collect(Collectors.joining(", ")));
         System.out.println("cluster: memory at the end (VmRSS, KiB):\n" + deployCluster("rss", dir.toString()));
         assertTrue(violations.isEmpty(), "answers that are neither 2xx nor 503 + Retry-After, or writes lost: "
@@ -186,7 +197,10 @@ class ClusterIT {
         assertTrue(pending.isEmpty(), "operations that failed and never succeeded again: " + pending.keySet());
     }
 
-    /** One of each kind; of stats the replica holding the feed lease, of OpenSearch the elected manager. */
+    /**
+     * One of each kind; of stats the replica holding the feed lease, of OpenSearch the elected manager. The slowest to
+     * come back first (the OpenSearch manager, a Keycloak node), so the others are killed while those restart.
+     */
     private static List<String> victims() throws IOException {
         String manager = null;
         for (String node : env.get("OPENSEARCH_URL").split(",")) {
@@ -206,8 +220,16 @@ class ClusterIT {
                 stats = name;
             }
         }
-        return List.of("gateway-1", "keycloak-1", "document-1", "search-1", stats,
-                manager == null ? "opensearch-0" : manager, "redis");
+        return List.of(manager == null ? "opensearch-0" : manager, "keycloak-1", "gateway-1", "document-1", "search-1",
+                stats, "redis");
+    }
+
+    private static void replace(String victim) {
+        try {
+            kill(victim);
+        } catch (Exception e) {
+            violations.add(victim + " was not replaced: " + e.getMessage());
+        }
     }
 
     /** SIGKILL of the process (a Keycloak node with its launcher), then deploy/cluster starts it again. */
@@ -217,11 +239,12 @@ class ClusterIT {
                 : dir.resolve("procs/" + victim + ".pid");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         long killed = System.nanoTime();
-        phase = "after the SIGKILL of " + victim;
+        down.add(victim);
         run("kill", "-KILL", "--", node ? Long.toString(pid) : "-" + pid);
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
         System.out.printf("cluster: SIGKILL %s (pid %d)%n", victim, pid);
         deployCluster("restart", dir.toString(), victim);
+        down.remove(victim);
         double seconds = (System.nanoTime() - killed) / 1e9;
         replacedSeconds.put(victim.replaceAll("-\\d+$", ""), seconds);
         System.out.printf("cluster: %s serves again %.1f s after its SIGKILL%n", victim, seconds);
@@ -281,9 +304,15 @@ class ClusterIT {
         }
         pending.put(operation, true);
         if (a.status() != 503 || a.retryAfter() == null) {
-            violations.add(operation + " (" + phase + "): " + a);
+            violations.add(operation + " (" + phase() + "): " + a);
         }
         return false;
+    }
+
+    private static String phase() {
+        Set<String> now = Set.copyOf(down);
+        return !killing ? "before the first SIGKILL" : now.isEmpty() ? "with every process serving" : "while " + now
+                + " " + (now.size() == 1 ? "is" : "are") + " being replaced";
     }
 
     /** Replaces its own speech again and again with If-Match; keeps the last acknowledged (and uncertain) text. */
