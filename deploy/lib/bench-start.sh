@@ -7,7 +7,9 @@
 # 20 ms; the gateway is ready once its upstreams answer), and Quarkus's own "started in". Once all are up and the
 # consumers have applied the seed, the processes idle for 15 s and their resident memory (VmRSS) is read. Round 1
 # starts on a fresh data directory (the seed is imported and indexed); later rounds restart on the same data, as a
-# restart does. The JVM options are deploy/run's ($SERVICE_JAVA_OPTS); BENCH_JAVA_OPTS replaces them, to compare.
+# restart does. The JVM options are deploy/run's ($SERVICE_JAVA_OPTS and, on JDK 25+, each service's AOT cache, trained
+# first when missing: see train_aot_caches in common.sh); BENCH_JAVA_OPTS replaces them, to compare (e.g. without the
+# cache: BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx2g").
 
 bench_start() {
   local rounds=3
@@ -29,7 +31,10 @@ bench_start() {
     log "building the services (mvn package -DskipTests)"
     mvn_batch -q package -DskipTests -pl document-service,search-service,stats-service,gateway -am >&2 || die "build failed"
   fi
-  local java_opts=${BENCH_JAVA_OPTS-$SERVICE_JAVA_OPTS}
+  local apps=("${modules[@]/#/$REPO_DIR/}") java_opts
+  apps=("${apps[@]/%//target/quarkus-app}")
+  [ -n "${BENCH_JAVA_OPTS+set}" ] || train_aot_caches "${apps[@]}"
+  java_opts=${BENCH_JAVA_OPTS-$(service_java_opts "${apps[0]}" | sed 's/ -XX:AOTCache=.*/ -XX:AOTCache=<its app.aot>/')}
 
   BENCH_DIR=$(mktemp -d "${TMPDIR:-/tmp}/speech-archive-bench-start.XXXXXX")
   BENCH_PIDS=()
@@ -66,7 +71,7 @@ bench_start() {
       port=${!port_var}
       started=$(date +%s%N)
       # shellcheck disable=SC2086
-      (cd "$BENCH_DIR" && exec "$JAVA_HOME/bin/java" $java_opts -jar "$REPO_DIR/$module/target/quarkus-app/quarkus-run.jar" \
+      (cd "$BENCH_DIR" && exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS-$(service_java_opts "$REPO_DIR/$module/target/quarkus-app")} -jar "$REPO_DIR/$module/target/quarkus-app/quarkus-run.jar" \
         >"$BENCH_DIR/$module.$round.log" 2>&1) &
       pids+=("$!"); BENCH_PIDS+=("$!")
       until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; do
@@ -109,6 +114,3 @@ bench_start_stop() {
   wait 2>/dev/null || true
   rm -rf "$BENCH_DIR"
 }
-
-# document-service → DOCUMENT, gateway → GATEWAY: the prefix of a service's environment variables.
-service_env_prefix() { local name=${1%-service}; echo "${name^^}"; }

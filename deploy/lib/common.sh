@@ -158,20 +158,74 @@ stop_postgres() {
 }
 
 # package_services JAR...: packages the services (mvn package -DskipTests, extra Maven arguments in PACKAGE_ARGS) when a
-# JAR (relative to the repository, its module the first directory) is missing or older than its module's sources.
+# JAR (relative to the repository, its module the first directory) is missing or older than its module's sources, then
+# trains the AOT cache of each target/quarkus-app that lacks a current one (train_aot_caches).
 package_services() {
-  local jar module modules="document-service,search-service,stats-service,gateway" stale=false
+  local jar module modules="document-service,search-service,stats-service,gateway" stale=false apps=()
   for jar in "$@"; do
     module=${jar%%/*}
     if [ ! -f "$REPO_DIR/$jar" ] || [ -n "$(find "$REPO_DIR/$module/src/main" "$REPO_DIR/$module/pom.xml" -newer "$REPO_DIR/$jar" -print -quit)" ]; then
       stale=true
     fi
+    [ "$jar" = "$module/target/quarkus-app/quarkus-run.jar" ] && apps+=("$REPO_DIR/$module/target/quarkus-app")
   done
-  $stale || return 0
-  ensure_node # the gateway's build installs the console's pinned npm libraries
-  log "building the services (mvn package -DskipTests ${PACKAGE_ARGS:-})"
-  # shellcheck disable=SC2086
-  mvn_batch -q package -DskipTests ${PACKAGE_ARGS:-} -pl "$modules" -am >&2 || die "build failed"
+  if $stale; then
+    ensure_node # the gateway's build installs the console's pinned npm libraries
+    log "building the services (mvn package -DskipTests ${PACKAGE_ARGS:-})"
+    # shellcheck disable=SC2086
+    mvn_batch -q package -DskipTests ${PACKAGE_ARGS:-} -pl "$modules" -am >&2 || die "build failed"
+  fi
+  train_aot_caches "${apps[@]}"
+}
+
+# document-service → DOCUMENT, gateway → GATEWAY: the prefix of a service's environment variables.
+service_env_prefix() { local name=${1%-service}; echo "${name^^}"; }
+
+# train_aot_caches APP_DIR...: on JDK 25+, gives each packaged service (a quarkus-app directory) an AOT cache of the
+# classes its start loads and links and the methods it compiles (JEP 514/515), app.aot, made by one training run: the
+# service started alone on free ports and throw-away data (the seed imported, its routes and clients set up; Keycloak
+# and the other services absent, which they tolerate), stopped once it serves. Skips a directory whose cache is newer
+# than its jar. A cache from another build or JDK is refused by the JVM with a warning and the service starts without
+# it, so a stale one costs only the gain.
+train_aot_caches() {
+  [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null || return 0
+  local app module prefix port management work pid
+  for app in "$@"; do
+    [ -f "$app/app.aot" ] && [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] && continue
+    module=$(basename "$(dirname "$(dirname "$app")")")
+    prefix=$(service_env_prefix "$module")
+    port=$(free_port 18900); management=$(free_port $((port + 1)))
+    work=$(mktemp -d "${TMPDIR:-/tmp}/speech-archive-aot.XXXXXX")
+    log "training the AOT cache of $module (one start, about 20 s)"
+    # shellcheck disable=SC2086
+    (cd "$work" && exec env "${prefix}_PORT=$port" "${prefix}_MANAGEMENT_PORT=$management" \
+      "${prefix}_DATA_DIR=$work/data" KEYCLOAK_URL=http://127.0.0.1:1 DOCUMENT_URL=http://127.0.0.1:1 \
+      SEARCH_URL=http://127.0.0.1:1 STATS_URL=http://127.0.0.1:1 \
+      "$JAVA_HOME/bin/java" $SERVICE_JAVA_OPTS -XX:AOTCacheOutput="$work/app.aot" -jar "$app/quarkus-run.jar" \
+      >"$work/training.log" 2>&1) &
+    pid=$!
+    if wait_http "http://127.0.0.1:$port/q/health/live" 120 "$pid"; then
+      kill -TERM "$pid"
+      wait "$pid" 2>/dev/null || true # the cache is written as the JVM exits
+      if [ -s "$work/app.aot" ]; then mv "$work/app.aot" "$app/app.aot"; else log "no AOT cache for $module"; fi
+    else
+      kill -KILL "$pid" 2>/dev/null || true
+      log "the training run of $module did not start, see $work/training.log; it runs without an AOT cache"
+      continue
+    fi
+    rm -rf "$work"
+  done
+}
+
+# service_java_opts APP_DIR: the JVM options of the service packaged in APP_DIR: SERVICE_JAVA_OPTS, and its AOT cache
+# when train_aot_caches made one for this build (on JDK 25+).
+service_java_opts() {
+  local app=$1
+  printf '%s' "$SERVICE_JAVA_OPTS"
+  if [ -f "$app/app.aot" ] && [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] \
+      && [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null; then
+    printf ' -XX:AOTCache=%s' "$app/app.aot"
+  fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
