@@ -196,7 +196,7 @@ train_aot_caches() {
     prefix=$(service_env_prefix "$module")
     port=$(free_port 18900); management=$(free_port $((port + 1)))
     work=$(mktemp -d "${TMPDIR:-/tmp}/speech-archive-aot.XXXXXX")
-    log "training the AOT cache of $module (one start, about 20 s)"
+    log "training the AOT cache of $module (one start, about 10 s)"
     # shellcheck disable=SC2086
     (cd "$work" && exec env "${prefix}_PORT=$port" "${prefix}_MANAGEMENT_PORT=$management" \
       "${prefix}_DATA_DIR=$work/data" KEYCLOAK_URL=http://127.0.0.1:1 DOCUMENT_URL=http://127.0.0.1:1 \

@@ -424,7 +424,8 @@ public class OpenSearchSpeechIndex implements SpeechIndex {
 
     /** Whether a generation was last written (its cursor, else its creation) longer than {@link #ABANDONED_AFTER} ago. */
     private boolean abandoned(String name) throws IOException {
-        Optional<JsonNode> cursor = client.find("GET", "/" + name + "/_doc/" + OpenSearchSchema.CURSOR_ID, NONE, null);
+        Optional<JsonNode> cursor = startedShard(() -> client.find("GET", "/" + name + "/_doc/"
+                + OpenSearchSchema.CURSOR_ID, NONE, null)); // a rebuild may have created it a moment ago
         Instant written;
         if (cursor.isPresent() && cursor.get().path("_source").hasNonNull(OpenSearchSchema.APPLIED_AT)) {
             written = Instant.parse(cursor.get().path("_source").path(OpenSearchSchema.APPLIED_AT).asText());

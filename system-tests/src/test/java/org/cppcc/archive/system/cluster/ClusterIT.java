@@ -224,6 +224,7 @@ class ClusterIT {
                 stats, "redis");
     }
 
+    /** {@link #kill} on a thread of its own: a failure to bring the process back breaks the promise too. */
     private static void replace(String victim) {
         try {
             kill(victim);
