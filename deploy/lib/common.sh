@@ -348,6 +348,11 @@ haproxy_balance() {
 frontend $name
     bind 127.0.0.1:$port
     default_backend $name
+    # An HTTP/2 upgrade (h2c, which Java's HttpClient asks for by default) would turn the connection into a tunnel to
+    # one server: no balancing per request, no retry, and a dropped connection when that server dies. Refused here,
+    # so the server answers in HTTP/1.1 and every request is the balancer's.
+    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
+    http-request del-header HTTP2-Settings
     http-after-response set-status 503 if { status 502 504 } !{ res.hdr(X-Request-Id) -m found }
     http-after-response set-header Retry-After 1 if { status 503 } !{ res.hdr(Retry-After) -m found }
 

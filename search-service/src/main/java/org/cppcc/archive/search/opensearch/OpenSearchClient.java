@@ -2,20 +2,26 @@ package org.cppcc.archive.search.opensearch;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.http.HttpHost;
-import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
+import org.opensearch.client.Cancellable;
 import org.opensearch.client.Request;
-import org.opensearch.client.RequestOptions;
 import org.opensearch.client.Response;
 import org.opensearch.client.ResponseException;
+import org.opensearch.client.ResponseListener;
 import org.opensearch.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,11 +34,12 @@ public final class OpenSearchClient implements Closeable {
 
     private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
     /**
-     * A query a caller waits for is given up after 10 s, within the gateway's 15 s response timeout: the caller is
-     * then told to retry (503) by the service, not cut off by the gateway (504). Writes keep the client's 30 s.
+     * A query a caller waits for is given up after 10 s in all, within the gateway's 15 s response timeout: the caller
+     * is then told to retry (503) by the service, not cut off by the gateway (504). In all: the client tries the next
+     * node when one fails or stops answering, so a bound per try (the socket timeout) would add up over the nodes.
+     * Writes keep the client's 30 s per try.
      */
-    private static final RequestOptions QUERY = RequestOptions.DEFAULT.toBuilder()
-            .setRequestConfig(RequestConfig.custom().setSocketTimeout(10_000).build()).build();
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
 
     private final RestClient rest;
 
@@ -55,13 +62,35 @@ public final class OpenSearchClient implements Closeable {
         return read(rest.performRequest(request));
     }
 
-    /** A query (POST with a JSON body) a caller waits for: given up after {@link #QUERY}'s timeout. */
+    /** A query (POST with a JSON body) a caller waits for: given up after {@link #QUERY_TIMEOUT}, every try included. */
     public JsonNode query(String path, JsonNode body) throws IOException {
         Request request = new Request("POST", path);
         request.setEntity(new StringEntity(OpenSearchSchema.JSON.writeValueAsString(body),
                 ContentType.APPLICATION_JSON));
-        request.setOptions(QUERY);
-        return read(rest.performRequest(request));
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        Cancellable call = rest.performRequestAsync(request, new ResponseListener() {
+            @Override
+            public void onSuccess(Response response) {
+                answer.complete(response);
+            }
+
+            @Override
+            public void onFailure(Exception e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return read(answer.get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            call.cancel();
+            throw new IOException("OpenSearch did not answer " + path + " within " + QUERY_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for OpenSearch");
+        }
     }
 
     /** Like {@link #send}, but a 404 is empty: the index, alias or document does not exist. */
