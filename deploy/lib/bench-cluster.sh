@@ -60,20 +60,17 @@ bench_cluster() {
   start_haproxy "$BENCH_DIR/haproxy.cfg" || die "HAProxy did not start"
   BENCH_PIDS+=("$HAPROXY_PID")
 
-  local token speech
-  token=$(curl -fsS -u portal:portal-dev-secret -d grant_type=client_credentials \
-    "$KEYCLOAK_URL/realms/speech-archive/protocol/openid-connect/token" | jq -r .access_token)
-  speech=$(curl -fsS -H "Authorization: Bearer $token" "$ENTRY_URL/api/v1/speeches?size=1" | jq -r '.items[0].id')
-  local search_path="/api/v1/search?q=$(jq -rn --arg q "$query" '$q|@uri')" speech_path="/api/v1/speeches/$speech"
-  for port in "$one_search" "$two_searches" "$one_gateway" "$two_gateways"; do
-    wait_http "http://127.0.0.1:$port/q/health/live" 60 || die "the benchmark's HAProxy does not reach port $port"
-  done
   # The token lives 5 minutes (the realm's access-token lifespan): a fresh one for each run.
   bench_token() {
     curl -fsS -u portal:portal-dev-secret -d grant_type=client_credentials \
       "$KEYCLOAK_URL/realms/speech-archive/protocol/openid-connect/token" | jq -r .access_token
   }
-
+  local speech
+  speech=$(curl -fsS -H "Authorization: Bearer $(bench_token)" "$ENTRY_URL/api/v1/speeches?size=1" | jq -r '.items[0].id')
+  local search_path="/api/v1/search?q=$(jq -rn --arg q "$query" '$q|@uri')" speech_path="/api/v1/speeches/$speech"
+  for port in "$one_search" "$two_searches" "$one_gateway" "$two_gateways"; do
+    wait_http "http://127.0.0.1:$port/q/health/live" 60 || die "the benchmark's HAProxy does not reach port $port"
+  done
   # Just started, the JVMs are still compiling and the feed consumers catching up: wait for the machine to settle.
   local settle=$((SECONDS + 180))
   while [ $SECONDS -lt $settle ] && awk '{ exit !($1 > 2) }' /proc/loadavg; do sleep 5; done
@@ -93,29 +90,21 @@ bench_cluster() {
       line=$(BENCH_TOKEN=$(bench_token) wrk -t2 -c"$concurrency" -d"${duration}s" -s "$DEPLOY_DIR/lib/bench-gateway.lua" \
         "${urls[i]}" | grep '^wrk-result')
       printf '%s\t%s\t%s\n' "$i" "$round" "$line" >>"$results"
-      printf 'round %d  %-20s %s\n' "$round" "${names[i]}" "$(bench_cluster_figures "$line")"
+      printf 'round %d  %-20s %s\n' "$round" "${names[i]}" "$(bench_cluster_median <<<"$line")"
     done
   done
 
   echo
   echo "cluster benchmark: concurrency $concurrency, ${duration} s per run, median of $rounds rounds (2 cores: the replicas share them)"
   for i in 0 1 2 3; do
-    printf '  %-20s %s\n' "${names[i]}" "$(awk -F'\t' -v i="$i" '$1 == i { print $3 }' "$results" \
+    printf '  %-20s %s (all rounds)\n' "${names[i]}" "$(awk -F'\t' -v i="$i" '$1 == i { print $3 }' "$results" \
       | bench_cluster_median)"
   done
   log "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# bench_cluster_figures LINE: requests per second, p50 and p99 (ms) and errors of one wrk-result line.
-bench_cluster_figures() {
-  echo "$1" | awk '{
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    errors = v["connect_errors"] + v["read_errors"] + v["write_errors"] + v["status_errors"] + v["timeouts"]
-    printf "%8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", v["requests"] / (v["duration_us"] / 1e6),
-      v["p50_us"] / 1000, v["p99_us"] / 1000, errors }'
-}
-
-# bench_cluster_median: of the wrk-result lines on stdin, the median throughput, p50 and p99 (each on its own).
+# bench_cluster_median: of the wrk-result lines on stdin (one line: its own figures), the median throughput, p50 and
+# p99 (each on its own) and the errors of all.
 bench_cluster_median() {
   awk '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
@@ -124,7 +113,7 @@ bench_cluster_median() {
     function median(a,    k, j, t) {
       for (k = 1; k <= n; k++) for (j = k + 1; j <= n; j++) if (a[j] < a[k]) { t = a[k]; a[k] = a[j]; a[j] = t }
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-    END { printf "%8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d (all rounds)", median(rps), median(p50),
+    END { printf "%8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", median(rps), median(p50),
       median(p99), errors }'
 }
 
