@@ -355,6 +355,10 @@ frontend $name
     http-request del-header HTTP2-Settings
     http-after-response set-status 503 if { status 502 504 } !{ res.hdr(X-Request-Id) -m found }
     http-after-response set-header Retry-After 1 if { status 503 } !{ res.hdr(Retry-After) -m found }
+    # After an answer of its own to a request no server answered, the balancer closes the connection, unannounced: a
+    # client that took it back into its pool sends the next request into the close and gets no answer, which it retries
+    # only for GET (Java's HttpClient) and never for a POST. Saying so lets the client open a new one.
+    http-after-response set-header Connection close if { status 503 } !{ res.hdr(X-Request-Id) -m found }
 
 backend $name
     balance roundrobin
@@ -375,11 +379,18 @@ CONFIG
 }
 
 # start_haproxy CONFIG_FILE: checks the configuration, then runs haproxy in the foreground of a background job (a
-# child of the calling shell, so that it stops with it); sets HAPROXY_PID.
+# child of the calling shell, so that it stops with it); sets HAPROXY_PID. Returns once every frontend listens.
 start_haproxy() {
-  local config=$1
+  local config=$1 port deadline=$((SECONDS + 10))
   ensure_debian_package /usr/sbin/haproxy haproxy
   haproxy -c -q -f "$config" >&2 || { log "invalid haproxy configuration $config"; return 1; }
   haproxy -db -f "$config" >"$config.log" 2>&1 &
   HAPROXY_PID=$!
+  for port in $(sed -n 's/^ *bind 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$config"); do
+    until port_in_use "$port"; do
+      kill -0 "$HAPROXY_PID" 2>/dev/null || { log "haproxy exited, see $config.log"; return 1; }
+      [ $SECONDS -lt $deadline ] || { log "haproxy does not listen on $port, see $config.log"; return 1; }
+      sleep 0.2
+    done
+  done
 }

@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +36,8 @@ import io.restassured.response.Response;
 /**
  * Two gateways sharing one Redis behind HAProxy, both started by deploy/lib's functions as deploy/cluster starts
  * them: a client gets one budget however it spreads its requests over the gateways; with Redis killed the gateways
- * go on serving, each counting alone; an upstream listed with a dead replica is served by its live one.
+ * go on serving, each counting alone; an upstream listed with a dead replica is served by its live one; a request no
+ * gateway answers is refused by the balancer with 503 + Retry-After on a connection it says it closes.
  */
 @EnabledIfSystemProperty(named = "replicas", matches = "true", disabledReason = "a command of its own with the other "
         + "tests of several replicas (deploy/test -Dreplicas=true ..., which .ci/run runs after deploy/test), so that "
@@ -153,6 +161,42 @@ class GatewaysBehindBalancerIT {
             given().get(managementUrls.get(gateway) + "/q/health/group/rate-limit")
                     .then().statusCode(503).body(containsString("Redis fails"));
             given().get(managementUrls.get(gateway) + "/q/health/ready").then().statusCode(200);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void whenNoGatewayAnswersTheBalancerRefusesAndClosesTheConnectionSayingSo() throws Exception {
+        // a gateway dying under its requests: it takes each connection and closes it without an answer
+        try (ServerSocket dying = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (true) {
+                    try (Socket connection = dying.accept()) {
+                        connection.getInputStream().read(new byte[4096]);
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            int port = SystemUnderTest.freePort();
+            Path config = system.workDir().resolve("balanced/haproxy-dying.cfg");
+            long pid = deployLib("haproxy_config \"${@:2}\" >\"$1\" && start_haproxy \"$1\" && echo $HAPROXY_PID",
+                    config.toString(), Integer.toString(port), Integer.toString(dying.getLocalPort()));
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                for (int i = 0; i < 20; i++) { // one client, so that a connection the balancer closed could be reused
+                    HttpResponse<String> refused = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/speeches/1"))
+                            .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(503, refused.statusCode());
+                    assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+                    assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+                    assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+                }
+            } finally {
+                kill(pid);
+            }
         }
     }
 
