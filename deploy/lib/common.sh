@@ -300,9 +300,11 @@ start_redis() {
 # twice, and comes back on the first success. Not its readiness: that includes the upstreams, so one service without a
 # ready replica would take every gateway out and the balancer would refuse the healthy routes too, while a gateway
 # answers those itself with 503 + Retry-After.
-# A request that could not be connected is tried on another server (option redispatch); one of the idempotent methods
-# (RFC 9110 §9.2.2) is tried again, on another server, also when the server closed the connection without an answer
-# (it died) or did not answer in time. The server timeout exceeds the gateway's own long-poll timeout, so a long poll
+# A request that could not be connected is tried on another server (option redispatch); one of the safe methods
+# (RFC 9110 §9.2.1) is tried again, on another server, also when the server closed the connection without an answer
+# (it died) or did not answer in time. A write is not: it may have been applied before the server died, and sent again
+# its If-Match names the version it just replaced (a 412 for a write that succeeded); it gets the 503 below, which
+# says a write may or may not have been applied, as the gateway's own does. The server timeout exceeds the gateway's own long-poll timeout, so a long poll
 # is answered by the gateway, not cut off here. What the balancer itself answers when no server could (502, 503, 504)
 # goes out as 503 + Retry-After in problem+json, what clients are told to retry on; the servers' own answers (the
 # services' carry an X-Request-Id) pass unchanged. Every request is logged (start_haproxy: next to the configuration),
@@ -332,7 +334,7 @@ defaults
 CONFIG
   for status in 502 503 504; do
     echo "    http-error status $status content-type application/problem+json string" \
-      "'{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"no server could answer; try again\"}'"
+      "'{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"No server could answer; try again. A write may or may not have been applied: read before sending it again.\"}'"
   done
   haproxy_balance gateways "$port" "${HEALTH_PATH:-/q/health/live}" "$@"
 }
@@ -365,8 +367,8 @@ backend $name
     option httpchk
     http-check send meth GET uri $health
     http-check expect status 200
-    acl idempotent method GET HEAD OPTIONS PUT DELETE
-    http-request disable-l7-retry unless idempotent
+    acl safe method GET HEAD OPTIONS
+    http-request disable-l7-retry unless safe
 CONFIG
   for server in "$@"; do
     n=$((n + 1))
