@@ -300,12 +300,13 @@ start_redis() {
 # twice, and comes back on the first success. Not its readiness: that includes the upstreams, so one service without a
 # ready replica would take every gateway out and the balancer would refuse the healthy routes too, while a gateway
 # answers those itself with 503 + Retry-After.
-# A request that could not be connected is tried on another server (option redispatch); one of the safe methods
-# (RFC 9110 §9.2.1) is tried again, on another server, also when the server closed the connection without an answer
-# (it died) or did not answer in time. A write is not: it may have been applied before the server died, and sent again
-# its If-Match names the version it just replaced (a 412 for a write that succeeded); it gets the 503 below, which
-# says a write may or may not have been applied, as the gateway's own does. The server timeout exceeds the gateway's own long-poll timeout, so a long poll
-# is answered by the gateway, not cut off here. What the balancer itself answers when no server could (502, 503, 504)
+# A request that could not be connected is tried on another server (option redispatch); a read (GET, HEAD, OPTIONS:
+# the safe methods, RFC 9110 §9.2.1) is tried again, on another server, also when the server closed the connection
+# without an answer (it died) or did not answer in time. A write is not: it may have been applied before the server
+# died, and sent again its If-Match names the version it just replaced (a 412 for a write that succeeded); it gets the
+# 503 below, which says a write may or may not have been applied, as the gateway's own does (haproxy_balance). The
+# server timeout exceeds the gateway's own long-poll timeout, so a long poll is answered by the gateway, not cut off
+# here. What the balancer itself answers when no server could (502, 503, 504)
 # goes out as 503 + Retry-After in problem+json, what clients are told to retry on; the servers' own answers (the
 # services' carry an X-Request-Id) pass unchanged. Every request is logged (start_haproxy: next to the configuration),
 # with the flags that say which side ended it.
@@ -349,7 +350,6 @@ haproxy_balance() {
 
 frontend $name
     bind 127.0.0.1:$port
-    default_backend $name
     # An HTTP/2 upgrade (h2c, which Java's HttpClient asks for by default) would turn the connection into a tunnel to
     # one server: no balancing per request, no retry, and a dropped connection when that server dies. Refused here,
     # so the server answers in HTTP/1.1 and every request is the balancer's.
@@ -361,22 +361,30 @@ frontend $name
     # client that took it back into its pool sends the next request into the close and gets no answer, which it retries
     # only for GET (Java's HttpClient) and never for a POST. Saying so lets the client open a new one.
     http-after-response set-header Connection close if { status 503 } !{ res.hdr(X-Request-Id) -m found }
+    use_backend $name-writes unless { method GET HEAD OPTIONS }
+    default_backend $name
 
+# Reads, on kept-alive connections to the servers, tried again on another server when theirs died under them.
 backend $name
     balance roundrobin
     option httpchk
     http-check send meth GET uri $health
     http-check expect status 200
-    acl safe method GET HEAD OPTIONS
-    http-request disable-l7-retry unless safe
 CONFIG
   for server in "$@"; do
     n=$((n + 1))
-    if [ "${server#*/}" != "$server" ]; then
-      echo "    server ${name}$n 127.0.0.1:${server%/*} port ${server#*/}"
-    else
-      echo "    server ${name}$n 127.0.0.1:$server"
-    fi
+    echo "    server ${name}$n 127.0.0.1:${server%/*}$([ "${server#*/}" = "$server" ] || echo " port ${server#*/}")"
+  done
+  # Writes, each on a connection of its own, to the same servers, up or down as checked above. A server that dies
+  # under a request sent on a kept-alive connection makes HAProxy close the client's connection without an answer (and
+  # without a log line), for the client to send it again as after a race with an idle close; but a write may have been
+  # applied, and clients rightly send only reads again (Java's HttpClient: GET). On a connection of its own the write
+  # gets the 503 above instead; once sent, it is not sent again, for the same reason.
+  printf '\nbackend %s-writes\n    balance roundrobin\n    option http-server-close\n    http-request disable-l7-retry\n' \
+    "$name"
+  for n in $(seq 1 $#); do
+    server=${!n}
+    echo "    server ${name}$n 127.0.0.1:${server%/*} no-check track $name/${name}$n"
   done
 }
 

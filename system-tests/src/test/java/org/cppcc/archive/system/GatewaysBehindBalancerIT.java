@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,7 +38,8 @@ import io.restassured.response.Response;
  * Two gateways sharing one Redis behind HAProxy, both started by deploy/lib's functions as deploy/cluster starts
  * them: a client gets one budget however it spreads its requests over the gateways; with Redis killed the gateways
  * go on serving, each counting alone; an upstream listed with a dead replica is served by its live one; a request no
- * gateway answers is refused by the balancer with 503 + Retry-After on a connection it says it closes.
+ * gateway answers is refused by the balancer with 503 + Retry-After on a connection it says it closes; a gateway that
+ * dies under the second request of each connection leaves no request unanswered.
  */
 @EnabledIfSystemProperty(named = "replicas", matches = "true", disabledReason = "a command of its own with the other "
         + "tests of several replicas (deploy/test -Dreplicas=true ..., which .ci/run runs after deploy/test), so that "
@@ -167,28 +169,12 @@ class GatewaysBehindBalancerIT {
     @Test
     @Order(5)
     void whenNoGatewayAnswersTheBalancerRefusesAndClosesTheConnectionSayingSo() throws Exception {
-        // a gateway dying under its requests: it takes each connection and closes it without an answer
-        try (ServerSocket dying = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
-                while (true) {
-                    try (Socket connection = dying.accept()) {
-                        connection.getInputStream().read(new byte[4096]);
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            int port = SystemUnderTest.freePort();
-            Path config = system.workDir().resolve("balanced/haproxy-dying.cfg");
-            long pid = deployLib("haproxy_config \"${@:2}\" >\"$1\" && start_haproxy \"$1\" && echo $HAPROXY_PID",
-                    config.toString(), Integer.toString(port), Integer.toString(dying.getLocalPort()));
+        try (DyingGateway gateway = new DyingGateway(0)) {
+            long pid = balancerInFrontOf(gateway);
             try {
                 HttpClient client = HttpClient.newHttpClient();
                 for (int i = 0; i < 20; i++) { // one client, so that a connection the balancer closed could be reused
-                    HttpResponse<String> refused = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/v1/speeches/1"))
-                            .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> refused = client.send(gateway.put(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(503, refused.statusCode());
                     assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
                     assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
@@ -197,6 +183,103 @@ class GatewaysBehindBalancerIT {
             } finally {
                 kill(pid);
             }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aGatewayDyingUnderTheSecondRequestOfEachConnectionLeavesNoRequestUnanswered() throws Exception {
+        // reads are sent again; a write sent on a kept-alive connection would get no answer at all (haproxy_balance)
+        try (DyingGateway gateway = new DyingGateway(1)) {
+            long pid = balancerInFrontOf(gateway);
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                for (int i = 0; i < 10; i++) {
+                    assertEquals(200, client.send(gateway.put(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                    assertEquals(200, client.send(gateway.get(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                }
+            } finally {
+                kill(pid);
+            }
+        }
+    }
+
+    /** Starts deploy/lib's balancer in front of the one gateway given; returns its pid. */
+    private long balancerInFrontOf(DyingGateway gateway) throws IOException {
+        gateway.balancerPort = SystemUnderTest.freePort();
+        Path config = system.workDir().resolve("balanced/haproxy-" + gateway.balancerPort + ".cfg");
+        return deployLib("haproxy_config \"${@:2}\" >\"$1\" && start_haproxy \"$1\" && echo $HAPROXY_PID",
+                config.toString(), Integer.toString(gateway.balancerPort), Integer.toString(gateway.port()));
+    }
+
+    /**
+     * A gateway dying under its requests: on each connection it answers the first {@code answered} requests (200, with
+     * the X-Request-Id a service's answer has) and closes the connection when the next one arrives, unanswered.
+     */
+    private static final class DyingGateway implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final int answered;
+        int balancerPort;
+
+        DyingGateway(int answered) throws IOException {
+            this.answered = answered;
+            Thread.ofVirtual().start(() -> {
+                while (true) {
+                    try {
+                        Socket connection = socket.accept();
+                        Thread.ofVirtual().start(() -> serve(connection));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private void serve(Socket connection) {
+            try (connection) {
+                BufferedInputStream in = new BufferedInputStream(connection.getInputStream());
+                for (int i = 0; readRequest(in) && i < answered; i++) {
+                    connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                            + "X-Request-Id: dying-gateway\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (IOException e) {
+                // the balancer went away
+            }
+        }
+
+        /** Reads one request, its body included; false at the end of the connection. */
+        private static boolean readRequest(BufferedInputStream in) throws IOException {
+            StringBuilder head = new StringBuilder();
+            int c;
+            while (head.indexOf("\r\n\r\n") < 0) {
+                if ((c = in.read()) < 0) {
+                    return false;
+                }
+                head.append((char) c);
+            }
+            long length = head.toString().lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
+                    .mapToLong(l -> Long.parseLong(l.substring(15).trim())).findFirst().orElse(0);
+            in.skipNBytes(length);
+            return true;
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        HttpRequest put() {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancerPort + "/api/v1/speeches/1"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{}")).build();
+        }
+
+        HttpRequest get() {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancerPort + "/api/v1/speeches/1"))
+                    .GET().build();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 
