@@ -304,11 +304,10 @@ start_redis() {
 # the safe methods, RFC 9110 §9.2.1) is tried again, on another server, also when the server closed the connection
 # without an answer (it died) or did not answer in time. A write is not: it may have been applied before the server
 # died, and sent again its If-Match names the version it just replaced (a 412 for a write that succeeded); it gets the
-# 503 below, which says a write may or may not have been applied, as the gateway's own does (haproxy_balance). The
-# server timeout exceeds the gateway's own long-poll timeout, so a long poll is answered by the gateway, not cut off
-# here. What the balancer itself answers when no server could (502, 503, 504)
-# goes out as 503 + Retry-After in problem+json, what clients are told to retry on; the servers' own answers (the
-# services' carry an X-Request-Id) pass unchanged. Every request is logged (start_haproxy: next to the configuration),
+# 503 below, which says a write may or may not have been applied, as the gateway's own does. The server timeout
+# exceeds the gateway's own long-poll timeout, so a long poll is answered by the gateway, not cut off here. What the
+# balancer itself answers when no server could (502, 503, 504) goes out as 503 + Retry-After in problem+json, what
+# clients are told to retry on; the servers' own answers (the services' carry an X-Request-Id) pass unchanged. Every request is logged (start_haproxy: next to the configuration),
 # with the flags that say which side ended it.
 haproxy_config() {
   local port=$1 status
@@ -326,7 +325,12 @@ defaults
     timeout client 60s
     timeout server 60s
     timeout http-request 10s
-    timeout http-keep-alive 60s
+    # One request per client connection. HAProxy 2.6 answers nothing when a server dies under a request that is not
+    # the first on its client connection: it closes the connection, for the client to send the request again as
+    # after a race with an idle close (http_ana.c, abort_keep_alive); but a write may have been applied, and clients
+    # rightly send only reads again (Java's HttpClient: GET), so a write would end with no answer. As the first
+    # request it gets the 503 below. The answers say Connection: close, so clients open a new connection each time.
+    option httpclose
     timeout check 5s
     retries 3
     option redispatch 1
@@ -357,34 +361,18 @@ frontend $name
     http-request del-header HTTP2-Settings
     http-after-response set-status 503 if { status 502 504 } !{ res.hdr(X-Request-Id) -m found }
     http-after-response set-header Retry-After 1 if { status 503 } !{ res.hdr(Retry-After) -m found }
-    # After an answer of its own to a request no server answered, the balancer closes the connection, unannounced: a
-    # client that took it back into its pool sends the next request into the close and gets no answer, which it retries
-    # only for GET (Java's HttpClient) and never for a POST. Saying so lets the client open a new one.
-    http-after-response set-header Connection close if { status 503 } !{ res.hdr(X-Request-Id) -m found }
-    use_backend $name-writes unless { method GET HEAD OPTIONS }
     default_backend $name
 
-# Reads, on kept-alive connections to the servers, tried again on another server when theirs died under them.
 backend $name
     balance roundrobin
     option httpchk
     http-check send meth GET uri $health
     http-check expect status 200
+    http-request disable-l7-retry unless { method GET HEAD OPTIONS }
 CONFIG
   for server in "$@"; do
     n=$((n + 1))
     echo "    server ${name}$n 127.0.0.1:${server%/*}$([ "${server#*/}" = "$server" ] || echo " port ${server#*/}")"
-  done
-  # Writes, each on a connection of its own, to the same servers, up or down as checked above. A server that dies
-  # under a request sent on a kept-alive connection makes HAProxy close the client's connection without an answer (and
-  # without a log line), for the client to send it again as after a race with an idle close; but a write may have been
-  # applied, and clients rightly send only reads again (Java's HttpClient: GET). On a connection of its own the write
-  # gets the 503 above instead; once sent, it is not sent again, for the same reason.
-  printf '\nbackend %s-writes\n    balance roundrobin\n    option http-server-close\n    http-request disable-l7-retry\n' \
-    "$name"
-  for n in $(seq 1 $#); do
-    server=${!n}
-    echo "    server ${name}$n 127.0.0.1:${server%/*} no-check track $name/${name}$n"
   done
 }
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +39,8 @@ import io.restassured.response.Response;
  * Two gateways sharing one Redis behind HAProxy, both started by deploy/lib's functions as deploy/cluster starts
  * them: a client gets one budget however it spreads its requests over the gateways; with Redis killed the gateways
  * go on serving, each counting alone; an upstream listed with a dead replica is served by its live one; a request no
- * gateway answers is refused by the balancer with 503 + Retry-After on a connection it says it closes; a gateway that
- * dies under the second request of each connection leaves no request unanswered.
+ * gateway answers is refused by the balancer with 503 + Retry-After on a connection it says it closes, a write after
+ * a write too; a gateway that dies under the second request of each connection leaves no request unanswered.
  */
 @EnabledIfSystemProperty(named = "replicas", matches = "true", disabledReason = "a command of its own with the other "
         + "tests of several replicas (deploy/test -Dreplicas=true ..., which .ci/run runs after deploy/test), so that "
@@ -169,11 +170,12 @@ class GatewaysBehindBalancerIT {
     @Test
     @Order(5)
     void whenNoGatewayAnswersTheBalancerRefusesAndClosesTheConnectionSayingSo() throws Exception {
-        try (DyingGateway gateway = new DyingGateway(0)) {
+        try (DyingGateway gateway = new DyingGateway(1, 1)) { // it answers one request, then dies under every other
             long pid = balancerInFrontOf(gateway);
             try {
                 HttpClient client = HttpClient.newHttpClient();
-                for (int i = 0; i < 20; i++) { // one client, so that a connection the balancer closed could be reused
+                assertEquals(200, client.send(gateway.put(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                for (int i = 0; i < 20; i++) { // writes after a write from one client, which would reuse a connection
                     HttpResponse<String> refused = client.send(gateway.put(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(503, refused.statusCode());
                     assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
@@ -189,8 +191,7 @@ class GatewaysBehindBalancerIT {
     @Test
     @Order(6)
     void aGatewayDyingUnderTheSecondRequestOfEachConnectionLeavesNoRequestUnanswered() throws Exception {
-        // reads are sent again; a write sent on a kept-alive connection would get no answer at all (haproxy_balance)
-        try (DyingGateway gateway = new DyingGateway(1)) {
+        try (DyingGateway gateway = new DyingGateway(1, Integer.MAX_VALUE)) {
             long pid = balancerInFrontOf(gateway);
             try {
                 HttpClient client = HttpClient.newHttpClient();
@@ -213,16 +214,19 @@ class GatewaysBehindBalancerIT {
     }
 
     /**
-     * A gateway dying under its requests: on each connection it answers the first {@code answered} requests (200, with
-     * the X-Request-Id a service's answer has) and closes the connection when the next one arrives, unanswered.
+     * A gateway dying under its requests: on each connection it answers the first {@code perConnection} requests (200,
+     * with the X-Request-Id a service's answer has), {@code inAll} at most, and closes the connection when the next
+     * one arrives, unanswered.
      */
     private static final class DyingGateway implements AutoCloseable {
         private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final int answered;
+        private final int perConnection;
+        private final AtomicInteger inAll;
         int balancerPort;
 
-        DyingGateway(int answered) throws IOException {
-            this.answered = answered;
+        DyingGateway(int perConnection, int inAll) throws IOException {
+            this.perConnection = perConnection;
+            this.inAll = new AtomicInteger(inAll);
             Thread.ofVirtual().start(() -> {
                 while (true) {
                     try {
@@ -238,7 +242,12 @@ class GatewaysBehindBalancerIT {
         private void serve(Socket connection) {
             try (connection) {
                 BufferedInputStream in = new BufferedInputStream(connection.getInputStream());
-                for (int i = 0; readRequest(in) && i < answered; i++) {
+                String head;
+                for (int i = 0; (head = readRequest(in)) != null; i++) {
+                    boolean check = head.startsWith("GET /q/health/"); // the balancer's: always answered
+                    if (!check && (i >= perConnection || inAll.getAndDecrement() <= 0)) {
+                        return;
+                    }
                     connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
                             + "X-Request-Id: dying-gateway\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
                 }
@@ -247,20 +256,20 @@ class GatewaysBehindBalancerIT {
             }
         }
 
-        /** Reads one request, its body included; false at the end of the connection. */
-        private static boolean readRequest(BufferedInputStream in) throws IOException {
+        /** Reads one request, its body included, and returns its head; null at the end of the connection. */
+        private static String readRequest(BufferedInputStream in) throws IOException {
             StringBuilder head = new StringBuilder();
             int c;
             while (head.indexOf("\r\n\r\n") < 0) {
                 if ((c = in.read()) < 0) {
-                    return false;
+                    return null;
                 }
                 head.append((char) c);
             }
             long length = head.toString().lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
                     .mapToLong(l -> Long.parseLong(l.substring(15).trim())).findFirst().orElse(0);
             in.skipNBytes(length);
-            return true;
+            return head.toString();
         }
 
         int port() {
