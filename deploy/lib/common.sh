@@ -307,8 +307,8 @@ start_redis() {
 # 503 below, which says a write may or may not have been applied, as the gateway's own does. The server timeout
 # exceeds the gateway's own long-poll timeout, so a long poll is answered by the gateway, not cut off here. What the
 # balancer itself answers when no server could (502, 503, 504) goes out as 503 + Retry-After in problem+json, what
-# clients are told to retry on; the servers' own answers (the services' carry an X-Request-Id) pass unchanged. Every request is logged (start_haproxy: next to the configuration),
-# with the flags that say which side ended it.
+# clients are told to retry on; the servers' own answers (the services' carry an X-Request-Id) pass unchanged. Every
+# request is logged (start_haproxy: next to the configuration), with the flags that say which side ended it.
 haproxy_config() {
   local port=$1 status
   shift
@@ -372,7 +372,11 @@ backend $name
 CONFIG
   for server in "$@"; do
     n=$((n + 1))
-    echo "    server ${name}$n 127.0.0.1:${server%/*}$([ "${server#*/}" = "$server" ] || echo " port ${server#*/}")"
+    if [ "${server#*/}" != "$server" ]; then
+      echo "    server ${name}$n 127.0.0.1:${server%/*} port ${server#*/}"
+    else
+      echo "    server ${name}$n 127.0.0.1:$server"
+    fi
   done
 }
 
