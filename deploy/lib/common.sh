@@ -16,10 +16,13 @@ die() { log "ERROR: $*"; exit 1; }
 java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
 
 # Exports JAVA_HOME pointing at a JDK 21+: the caller's JAVA_HOME when it is new enough,
-# else the newest JDK under /usr/lib/jvm.
+# else the newest JDK under /usr/lib/jvm; and JAVA_MAJOR, its feature version.
 find_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
-    export JAVA_HOME; return
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    JAVA_MAJOR=$(java_major "$JAVA_HOME")
+    if [ "$JAVA_MAJOR" -ge 21 ] 2>/dev/null; then
+      export JAVA_HOME JAVA_MAJOR; return
+    fi
   fi
   local best="" best_major=0 dir major
   for dir in /usr/lib/jvm/*; do
@@ -30,7 +33,7 @@ find_java() {
     fi
   done
   [ -n "$best" ] || die "no JDK 21+ found: set JAVA_HOME or install one under /usr/lib/jvm"
-  export JAVA_HOME=$best
+  export JAVA_HOME=$best JAVA_MAJOR=$best_major
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
@@ -188,7 +191,7 @@ service_env_prefix() { local name=${1%-service}; echo "${name^^}"; }
 # than its jar. A cache from another build or JDK is refused by the JVM with a warning and the service starts without
 # it, so a stale one costs only the gain.
 train_aot_caches() {
-  [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null || return 0
+  [ "${JAVA_MAJOR:-0}" -ge 25 ] || return 0
   local app module prefix port management work pid
   for app in "$@"; do
     [ -f "$app/app.aot" ] && [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] && continue
@@ -223,7 +226,7 @@ service_java_opts() {
   local app=$1
   printf '%s' "$SERVICE_JAVA_OPTS"
   if [ -f "$app/app.aot" ] && [ "$app/app.aot" -nt "$app/quarkus-run.jar" ] \
-      && [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null; then
+      && [ "${JAVA_MAJOR:-0}" -ge 25 ]; then
     printf ' -XX:AOTCache=%s' "$app/app.aot"
   fi
 }

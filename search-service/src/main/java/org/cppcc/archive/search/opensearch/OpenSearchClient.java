@@ -56,8 +56,7 @@ public final class OpenSearchClient implements Closeable {
         Request request = new Request(method, path);
         parameters.forEach(request::addParameter);
         if (body != null) {
-            request.setEntity(new StringEntity(OpenSearchSchema.JSON.writeValueAsString(body),
-                    ContentType.APPLICATION_JSON));
+            request.setEntity(json(body));
         }
         return read(rest.performRequest(request));
     }
@@ -65,8 +64,7 @@ public final class OpenSearchClient implements Closeable {
     /** A query (POST with a JSON body) a caller waits for: given up after {@link #QUERY_TIMEOUT}, every try included. */
     public JsonNode query(String path, JsonNode body) throws IOException {
         Request request = new Request("POST", path);
-        request.setEntity(new StringEntity(OpenSearchSchema.JSON.writeValueAsString(body),
-                ContentType.APPLICATION_JSON));
+        request.setEntity(json(body));
         CompletableFuture<Response> answer = new CompletableFuture<>();
         Cancellable call = rest.performRequestAsync(request, new ResponseListener() {
             @Override
@@ -121,6 +119,10 @@ public final class OpenSearchClient implements Closeable {
         parameters.forEach(request::addParameter);
         request.setEntity(new StringEntity(body.toString(), NDJSON));
         return read(rest.performRequest(request));
+    }
+
+    private static StringEntity json(JsonNode body) throws IOException {
+        return new StringEntity(OpenSearchSchema.JSON.writeValueAsString(body), ContentType.APPLICATION_JSON);
     }
 
     private static JsonNode read(Response response) throws IOException {
