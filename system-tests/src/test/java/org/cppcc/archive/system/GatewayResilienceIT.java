@@ -11,8 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +53,7 @@ class GatewayResilienceIT {
         // Reads each request and never answers, until the gateway gives up on it: the worst kind of upstream.
         AtomicInteger requests = new AtomicInteger();
         try (ScriptedServer silent = new ScriptedServer(connection -> {
-            readHead(connection);
+            ScriptedServer.readHead(connection);
             requests.incrementAndGet();
             connection.getInputStream().transferTo(OutputStream.nullOutputStream());
         })) {
@@ -89,13 +87,13 @@ class GatewayResilienceIT {
         // other answers something that is not HTTP.
         int[] connections = { 0 };
         try (ScriptedServer dying = new ScriptedServer(connection -> {
-            readHead(connection);
+            ScriptedServer.readHead(connection);
             if (connections[0]++ % 2 == 1) {
                 connection.setSoLinger(true, 0);
             }
             connection.close();
         }); ScriptedServer garbling = new ScriptedServer(connection -> {
-            readHead(connection);
+            ScriptedServer.readHead(connection);
             connection.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             connection.close();
         })) {
@@ -136,49 +134,5 @@ class GatewayResilienceIT {
         given().auth().oauth2(admin).contentType("text/plain; charset=utf-8").body(chunked)
                 .post(system.gatewayUrl() + "/api/v1/compilations/import?dryRun=true")
                 .then().statusCode(413);
-    }
-
-    /** Reads a request's head (up to the blank line), leaving its body unread. */
-    private static void readHead(Socket connection) throws IOException {
-        InputStream in = connection.getInputStream();
-        int last4 = 0;
-        for (int b; (b = in.read()) >= 0;) {
-            last4 = (last4 << 8) | b;
-            if (last4 == 0x0d0a0d0a) {
-                return;
-            }
-        }
-    }
-
-    /** A socket server that hands every connection to a script, one at a time. */
-    private static final class ScriptedServer implements AutoCloseable {
-        interface Script {
-            void run(Socket connection) throws IOException;
-        }
-
-        private final ServerSocket socket = new ServerSocket(0);
-
-        ScriptedServer(Script script) throws IOException {
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket connection = socket.accept()) {
-                        script.run(connection);
-                    } catch (IOException e) {
-                        // the next connection
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

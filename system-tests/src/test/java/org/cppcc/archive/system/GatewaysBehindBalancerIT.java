@@ -5,12 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,11 +81,7 @@ class GatewaysBehindBalancerIT {
             ports.add(Integer.toString(port));
         }
         int balancerPort = SystemUnderTest.freePort();
-        Path config = dir.resolve("haproxy.cfg");
-        List<String> args = new ArrayList<>(List.of(config.toString(), Integer.toString(balancerPort)));
-        args.addAll(ports);
-        haproxyPid = deployLib("haproxy_config \"${@:2}\" >\"$1\" && start_haproxy \"$1\" && echo $HAPROXY_PID",
-                args.toArray(String[]::new));
+        haproxyPid = startBalancer(dir.resolve("haproxy.cfg"), balancerPort, ports);
         balancerUrl = "http://127.0.0.1:" + balancerPort;
     }
 
@@ -171,12 +163,13 @@ class GatewaysBehindBalancerIT {
     @Order(5)
     void whenNoGatewayAnswersTheBalancerRefusesAndClosesTheConnectionSayingSo() throws Exception {
         try (DyingGateway gateway = new DyingGateway(1, 1)) { // it answers one request, then dies under every other
-            long pid = balancerInFrontOf(gateway);
+            int port = SystemUnderTest.freePort();
+            long pid = balancerInFrontOf(gateway, port);
             try {
                 HttpClient client = HttpClient.newHttpClient();
-                assertEquals(200, client.send(gateway.put(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                assertEquals(200, client.send(put(port), HttpResponse.BodyHandlers.discarding()).statusCode());
                 for (int i = 0; i < 20; i++) { // writes after a write from one client, which would reuse a connection
-                    HttpResponse<String> refused = client.send(gateway.put(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> refused = client.send(put(port), HttpResponse.BodyHandlers.ofString());
                     assertEquals(503, refused.statusCode());
                     assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
                     assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
@@ -192,12 +185,13 @@ class GatewaysBehindBalancerIT {
     @Order(6)
     void aGatewayDyingUnderTheSecondRequestOfEachConnectionLeavesNoRequestUnanswered() throws Exception {
         try (DyingGateway gateway = new DyingGateway(1, Integer.MAX_VALUE)) {
-            long pid = balancerInFrontOf(gateway);
+            int port = SystemUnderTest.freePort();
+            long pid = balancerInFrontOf(gateway, port);
             try {
                 HttpClient client = HttpClient.newHttpClient();
                 for (int i = 0; i < 10; i++) {
-                    assertEquals(200, client.send(gateway.put(), HttpResponse.BodyHandlers.discarding()).statusCode());
-                    assertEquals(200, client.send(gateway.get(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                    assertEquals(200, client.send(put(port), HttpResponse.BodyHandlers.discarding()).statusCode());
+                    assertEquals(200, client.send(get(port), HttpResponse.BodyHandlers.discarding()).statusCode());
                 }
             } finally {
                 kill(pid);
@@ -206,89 +200,60 @@ class GatewaysBehindBalancerIT {
     }
 
     /** Starts deploy/lib's balancer in front of the one gateway given; returns its pid. */
-    private long balancerInFrontOf(DyingGateway gateway) throws IOException {
-        gateway.balancerPort = SystemUnderTest.freePort();
-        Path config = system.workDir().resolve("balanced/haproxy-" + gateway.balancerPort + ".cfg");
+    private static long balancerInFrontOf(DyingGateway gateway, int port) throws IOException {
+        return startBalancer(system.workDir().resolve("balanced/haproxy-" + port + ".cfg"), port,
+                List.of(Integer.toString(gateway.port())));
+    }
+
+    /** Writes deploy/lib's HAProxy configuration for these gateways to {@code config} and starts it; its pid. */
+    private static long startBalancer(Path config, int port, List<String> gatewayPorts) throws IOException {
+        List<String> args = new ArrayList<>(List.of(config.toString(), Integer.toString(port)));
+        args.addAll(gatewayPorts);
         return deployLib("haproxy_config \"${@:2}\" >\"$1\" && start_haproxy \"$1\" && echo $HAPROXY_PID",
-                config.toString(), Integer.toString(gateway.balancerPort), Integer.toString(gateway.port()));
+                args.toArray(String[]::new));
+    }
+
+    private static HttpRequest put(int balancerPort) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancerPort + "/api/v1/speeches/1"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build();
+    }
+
+    private static HttpRequest get(int balancerPort) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancerPort + "/api/v1/speeches/1"))
+                .GET().build();
     }
 
     /**
      * A gateway dying under its requests: on each connection it answers the first {@code perConnection} requests (200,
      * with the X-Request-Id a service's answer has), {@code inAll} at most, and closes the connection when the next
-     * one arrives, unanswered.
+     * one arrives, unanswered. The balancer's health checks are always answered.
      */
     private static final class DyingGateway implements AutoCloseable {
-        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final int perConnection;
-        private final AtomicInteger inAll;
-        int balancerPort;
+        private final ScriptedServer server;
 
         DyingGateway(int perConnection, int inAll) throws IOException {
-            this.perConnection = perConnection;
-            this.inAll = new AtomicInteger(inAll);
-            Thread.ofVirtual().start(() -> {
-                while (true) {
-                    try {
-                        Socket connection = socket.accept();
-                        Thread.ofVirtual().start(() -> serve(connection));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        private void serve(Socket connection) {
-            try (connection) {
-                BufferedInputStream in = new BufferedInputStream(connection.getInputStream());
+            AtomicInteger left = new AtomicInteger(inAll);
+            server = new ScriptedServer(connection -> {
                 String head;
-                for (int i = 0; (head = readRequest(in)) != null; i++) {
-                    boolean check = head.startsWith("GET /q/health/"); // the balancer's: always answered
-                    if (!check && (i >= perConnection || inAll.getAndDecrement() <= 0)) {
+                for (int i = 0; (head = ScriptedServer.readHead(connection)) != null; i++) {
+                    connection.getInputStream().skipNBytes(ScriptedServer.contentLength(head));
+                    boolean check = head.startsWith("GET /q/health/");
+                    if (!check && (i >= perConnection || left.getAndDecrement() <= 0)) {
                         return;
                     }
                     connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
                             + "X-Request-Id: dying-gateway\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
                 }
-            } catch (IOException e) {
-                // the balancer went away
-            }
-        }
-
-        /** Reads one request, its body included, and returns its head; null at the end of the connection. */
-        private static String readRequest(BufferedInputStream in) throws IOException {
-            StringBuilder head = new StringBuilder();
-            int c;
-            while (head.indexOf("\r\n\r\n") < 0) {
-                if ((c = in.read()) < 0) {
-                    return null;
-                }
-                head.append((char) c);
-            }
-            long length = head.toString().lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
-                    .mapToLong(l -> Long.parseLong(l.substring(15).trim())).findFirst().orElse(0);
-            in.skipNBytes(length);
-            return head.toString();
+            });
         }
 
         int port() {
-            return socket.getLocalPort();
-        }
-
-        HttpRequest put() {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancerPort + "/api/v1/speeches/1"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("{}")).build();
-        }
-
-        HttpRequest get() {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancerPort + "/api/v1/speeches/1"))
-                    .GET().build();
+            return server.port();
         }
 
         @Override
         public void close() throws IOException {
-            socket.close();
+            server.close();
         }
     }
 
