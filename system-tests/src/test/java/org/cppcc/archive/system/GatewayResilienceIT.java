@@ -11,7 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,6 +123,33 @@ class GatewayResilienceIT {
             } finally {
                 gateway.destroy();
             }
+        }
+    }
+
+    @Test
+    void aCallerExpecting100ContinueIsAskedForItsBodyOrRefusedBeforeSendingIt() throws IOException {
+        byte[] seed = Files.readAllBytes(Path.of(System.getProperty("repo.dir", ".."))
+                .resolve("document-service/src/main/resources/seed/sichuan-cppcc-exchange-2021-09-28.txt"));
+        URI gateway = URI.create(system.gatewayUrl());
+        String head = "POST /api/v1/compilations/import?dryRun=true HTTP/1.1\r\nHost: " + gateway.getAuthority()
+                + "\r\nAuthorization: Bearer " + Keycloak.opsToken()
+                + "\r\nContent-Type: text/plain; charset=utf-8\r\nExpect: 100-continue\r\nContent-Length: ";
+        try (Socket connection = new Socket(gateway.getHost(), gateway.getPort())) {
+            connection.setSoTimeout(5000); // curl waits 1 s for the 100 before it sends the body anyway
+            OutputStream out = connection.getOutputStream();
+            out.write((head + seed.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            assertTrue(ScriptedServer.readHead(connection).startsWith("HTTP/1.1 100 "), "100 Continue, then the body");
+            out.write(seed);
+            String answer = ScriptedServer.readHead(connection);
+            assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        }
+        try (Socket connection = new Socket(gateway.getHost(), gateway.getPort())) {
+            connection.setSoTimeout(5000);
+            connection.getOutputStream().write((head + 21 * 1024 * 1024 + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            String answer = ScriptedServer.readHead(connection); // at once, without a byte of the body sent
+            assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer);
         }
     }
 

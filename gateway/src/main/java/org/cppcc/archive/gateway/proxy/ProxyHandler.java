@@ -136,7 +136,12 @@ public class ProxyHandler {
             }
             String contentLength = in.getHeader("Content-Length");
             if (contentLength != null && parseLength(contentLength) > maxBody) {
-                refuseOversizedBody(ctx, maxBody);
+                if (expectsContinue(in)) { // refused before the body was asked for: the caller sends none
+                    ctx.response().putHeader("Connection", "close"); // should it send one anyway, it is not a request
+                    Problems.send(ctx, 413, bodyTooLarge(maxBody));
+                } else {
+                    refuseOversizedBody(ctx, maxBody);
+                }
                 return;
             }
             attempt(ctx, upstream, upstream.replicas().attempts());
@@ -166,6 +171,12 @@ public class ProxyHandler {
             }
             HttpClientRequest out = opened.result();
             copyRequestHeaders(in, out);
+            if (expectsContinue(in)) {
+                // The caller sends its body only after a 100 (Continue), or after waiting for one (curl: 1 s), so the
+                // expectation goes upstream and the service's 100 comes back (RFC 9110 §10.1.1).
+                out.continueHandler(v -> ctx.response().writeContinue());
+                out.sendHead();
+            }
             out.response().onComplete(answered -> {
                 if (answered.failed()) {
                     onUpstreamFailure(ctx, upstream, replica, answered.cause());
@@ -273,7 +284,7 @@ public class ProxyHandler {
                 in.connection().close();
             }
         });
-        in.endHandler(v -> Problems.send(ctx, 413, "The request body exceeds " + maxBody + " bytes."));
+        in.endHandler(v -> Problems.send(ctx, 413, bodyTooLarge(maxBody)));
         in.resume();
     }
 
@@ -333,6 +344,15 @@ public class ProxyHandler {
     private static void unavailable(RoutingContext ctx, long retryAfterSeconds, String detail) {
         ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
         Problems.send(ctx, 503, detail);
+    }
+
+    private static String bodyTooLarge(long maxBody) {
+        return "The request body exceeds " + maxBody + " bytes.";
+    }
+
+    private static boolean expectsContinue(HttpServerRequest in) {
+        String expect = in.getHeader("Expect");
+        return expect != null && expect.equalsIgnoreCase("100-continue");
     }
 
     private static long parseLength(String value) {
