@@ -10,15 +10,18 @@ import java.util.Map;
  * Imports one generated compilation through the gateway and reports speeches/s of the import call, then reads
  * its speeches ({@code GET /api/v1/speeches/{id}}) at a fixed concurrency and reports latency percentiles and
  * throughput, through the gateway and (for comparison) directly from the document service. Before the timed
- * import, {@code --warmup-imports} dry runs of other generated compilations of the same size parse without storing
- * (a server's steady state, not its first request; 0 times a cold service). Aims: import ≥ 1,000 speeches/s
- * (issue 10), p99 ≤ 10 ms through the gateway at concurrency 32 (issue 3).
+ * import, {@code --warmup-imports} dry runs of other generated compilations of the same size parse without storing,
+ * then {@code --warmup-stored} imports of others store them (each printed with its rate: the first is a service's
+ * first import), and the benchmark waits until search and stats have applied those, so that the timed import meets a
+ * server in its steady state and consumers that are not catching up (0 and 0 time a cold service); the reads wait
+ * for them to apply the timed import too. How long they took is printed. Aims: import ≥ 1,000 speeches/s (issue 10),
+ * p99 ≤ 10 ms through the gateway at concurrency 32 (issue 3).
  */
 public final class DocumentBenchmark {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         Options o = new Options(args, Map.of("speeches", "1000", "requests", "20000", "warmup", "2000",
-                "warmup-imports", "3", "concurrency", "32", "direct", "http://127.0.0.1:8081"));
+                "warmup-imports", "3", "warmup-stored", "1", "concurrency", "32", "direct", "http://127.0.0.1:8081"));
         System.out.println("== DocumentBenchmark " + o);
         int speeches = o.integer("speeches");
         CorpusSource corpus = CorpusSource.of(o);
@@ -35,19 +38,17 @@ public final class DocumentBenchmark {
             }
             System.out.printf(Locale.ROOT, "warm-up dry run %d: %.2f s%n", i, (System.nanoTime() - t) / 1e9);
         }
-
-        long start = System.nanoTime();
-        Api.Response r = admin.post("/api/v1/compilations/import", "text/plain; charset=utf-8", g.text());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (!r.ok()) {
-            throw new IllegalStateException("import failed: " + r.status() + " " + r.body());
+        Consumers consumers = new Consumers(reader, o.analyst());
+        int stored = o.integer("warmup-stored");
+        for (int i = 1; i <= stored; i++) {
+            Corpus.Generated other = corpus.compilation(o.integer("warmup-imports") + i, speeches);
+            consumers.imported(timedImport("warm-up import " + i, admin, other).size());
         }
-        List<Long> ids = new ArrayList<>();
-        r.json().get("speeches").forEach(s -> ids.add(s.get("id").asLong()));
-        System.out.printf(Locale.ROOT, "import: %d speeches, %d paragraphs, %.1f MB in %.2f s = %.0f speeches/s "
-                + "(status %d%s; aim >= 1000/s)%n", ids.size(), g.paragraphs(),
-                g.text().getBytes(StandardCharsets.UTF_8).length / 1e6, seconds,
-                ids.size() / seconds, r.status(), r.status() == 200 ? ": ALREADY IMPORTED, not a measurement" : "");
+        consumers.awaitApplied("the warm-up imports");
+
+        List<Long> ids = timedImport("import", admin, g);
+        consumers.imported(ids.size());
+        consumers.awaitApplied("the timed import"); // the reads below measure a service the consumers leave alone
 
         int concurrency = o.integer("concurrency");
         int requests = o.integer("requests");
@@ -57,6 +58,61 @@ public final class DocumentBenchmark {
             read("direct to document-service", reader.at(o.get("direct")), ids, concurrency, o.integer("warmup"),
                     requests);
         }
+    }
+
+    /** The feed's consumers, search and stats: how long they take to apply what was imported since the last wait. */
+    private static final class Consumers {
+        private final Api reader;
+        private final Api analyst;
+        private long indexedTarget;
+        private long extractedTarget;
+        private long since = System.nanoTime();
+
+        Consumers(Api reader, Api analyst) {
+            this.reader = reader;
+            this.analyst = analyst;
+            this.indexedTarget = indexed();
+            this.extractedTarget = extracted();
+        }
+
+        void imported(int speeches) {
+            indexedTarget += speeches;
+            extractedTarget += speeches;
+        }
+
+        /** Waits for the speeches themselves: a consumer's lag counts only the changes it has already seen. */
+        void awaitApplied(String what) throws InterruptedException {
+            CorpusLoader.waitUntil("search and stats applied " + what, 1800,
+                    () -> indexed() >= indexedTarget && extracted() >= extractedTarget);
+            System.out.printf(Locale.ROOT, "search and stats applied %s %.0f s after it began%n", what,
+                    (System.nanoTime() - since) / 1e9);
+            since = System.nanoTime();
+        }
+
+        private long indexed() {
+            return reader.get("/api/v1/search/status").json().path("indexedSpeeches").asLong();
+        }
+
+        private long extracted() {
+            return analyst.get("/api/v1/stats/status").json().path("speeches").asLong();
+        }
+    }
+
+    /** Imports the compilation, prints its rate and returns the ids of its speeches. */
+    private static List<Long> timedImport(String what, Api admin, Corpus.Generated g) {
+        long start = System.nanoTime();
+        Api.Response r = admin.post("/api/v1/compilations/import", "text/plain; charset=utf-8", g.text());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!r.ok()) {
+            throw new IllegalStateException(what + " failed: " + r.status() + " " + r.body());
+        }
+        List<Long> ids = new ArrayList<>();
+        r.json().get("speeches").forEach(s -> ids.add(s.get("id").asLong()));
+        System.out.printf(Locale.ROOT, "%s: %d speeches, %d paragraphs, %.1f MB in %.2f s = %.0f speeches/s "
+                + "(status %d%s; aim >= 1000/s)%n", what, ids.size(), g.paragraphs(),
+                g.text().getBytes(StandardCharsets.UTF_8).length / 1e6, seconds,
+                ids.size() / seconds, r.status(), r.status() == 200 ? ": ALREADY IMPORTED, not a measurement" : "");
+        return ids;
     }
 
     private static void read(String via, Api api, List<Long> ids, int concurrency, int warmup, int requests) {
