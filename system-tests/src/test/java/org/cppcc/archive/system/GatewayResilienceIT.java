@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A failing upstream costs its own routes a fast problem+json, and nothing else. */
+/**
+ * A failing upstream costs its own routes a fast problem+json, and nothing else; a body over the limit is refused with
+ * 413, and a caller expecting 100 (Continue) gets it from the service or its 413 before it sends its body.
+ */
 class GatewayResilienceIT {
 
     private static SystemUnderTest system;
