@@ -33,8 +33,8 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /**
-     * Reads a request's head (up to the blank line), byte by byte so that nothing of what follows is consumed, and
-     * returns it; null when the connection ends first.
+     * Reads the head of a request or of an answer (up to the blank line), byte by byte so that nothing of what follows
+     * is consumed, and returns it; null when the connection ends first.
      */
     static String readHead(Socket connection) throws IOException {
         InputStream in = connection.getInputStream();
