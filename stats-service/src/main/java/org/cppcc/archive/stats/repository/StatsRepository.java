@@ -77,8 +77,9 @@ public class StatsRepository {
 
     /**
      * For what the feed consumer writes: facts, texts and speeches derived from the change feed, and the cursor.
-     * Acknowledged, but not waited for on the journal: after a power cut the store may hold an older cursor, and the
-     * changes after it are applied again, idempotently. An admin's curation keeps the journaled default.
+     * Acknowledged, but not waited for on the journal: after a power cut (the embedded store: also a kill within
+     * moments of the write) the store may hold an older cursor, and the changes after it are applied again,
+     * idempotently. An admin's curation keeps the journaled default.
      */
     private static final WriteConcern REPLAYABLE = WriteConcern.W1.withJournal(false);
     private static final Bson FACT_ORDER = Sorts.ascending("speechId", "sectionIndex", "paragraphIndex", "start");

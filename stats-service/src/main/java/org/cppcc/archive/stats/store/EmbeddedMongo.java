@@ -31,6 +31,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -51,9 +52,14 @@ import io.quarkus.mongodb.runtime.MongoClientCustomizer;
  * its collection map but not yet in its index map). So a SIGKILL lost the last second of acknowledged writes and
  * could leave a half-applied one on disk. Here the store is opened with auto-commit off (no background writer,
  * no commit triggered by unsaved memory) and {@link DurableH2Backend} commits and fsyncs the MVStore after every
- * write command, before its answer leaves the server, with write commands run one at a time: what is on disk is
- * always the state after some whole command, and every acknowledged write (facts, curations, the feed cursor) is
- * on the device. A compaction runs now and then in place of the background writer's, under the same lock.
+ * journaled write command (MongoDB's {@code j}, the client's default: curations, the lease), before its answer
+ * leaves the server, with write commands run one at a time: what is on disk is always the state after some whole
+ * command, and every acknowledged journaled write is on the device. The feed consumer writes what it can replay from
+ * the change feed (facts, texts, its cursor) unjournaled: those commands are committed together at most
+ * {@value DurableH2Backend#REPLAYABLE_COMMIT_MILLIS} ms later (or by the next journaled one), so a SIGKILL loses at
+ * most that much of them, which the consumer applies again from the cursor on disk. A commit per command rewrote
+ * the touched pages of every map five times per speech (issue 13). A compaction runs now and then in place of the
+ * background writer's, under the same lock.
  * <p>
  * <b>Conditional writes by id.</b> mongo-java-server uses an index only for a query on exactly the index's fields:
  * {@code {_id: x}} goes through the {@code _id} index, {@code {$and: [{_id: x}, {epoch: …}]}} reads the whole
@@ -126,8 +132,9 @@ public class EmbeddedMongo implements MongoClientCustomizer {
     }
 
     /**
-     * An H2 backend whose collections are {@link ByIdCollection}s, on the maps H2Database names them by (a store
-     * written by either opens in the other).
+     * An H2 backend whose collections are {@link ByIdCollection}s of {@link BsonDocumentType} documents, on the maps
+     * H2Database names them by, and whose unique indexes are {@link EncodedKeyIndex}es. A store written by
+     * mongo-java-server's own backend opens in this one (its documents read as they are, its index maps rebuilt).
      */
     static class ByIdH2Backend extends H2Backend {
 
@@ -143,9 +150,24 @@ public class EmbeddedMongo implements MongoClientCustomizer {
                 protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
                         CollectionOptions options) {
                     String name = getFullCollectionNamespace(collectionName);
-                    MVMap<Object, Document> data = getMvStore().openMap("databases." + name);
+                    MVMap<Object, Document> data = getMvStore().openMap("databases." + name,
+                            new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
                     MVMap<String, Object> meta = getMvStore().openMap("meta." + name);
                     return new ByIdCollection(this, collectionName, options, data, meta, cursorRegistry);
+                }
+
+                @Override
+                protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                        List<IndexKey> keys, boolean sparse) {
+                    return EncodedKeyIndex.open(getMvStore(), getFullCollectionNamespace(collectionName), indexName,
+                            keys, sparse);
+                }
+
+                @Override
+                protected void dropIndex(de.bwaldvogel.mongo.MongoCollection<Object> collection, String indexName) {
+                    super.dropIndex(collection, indexName);
+                    getMvStore().removeMap(EncodedKeyIndex.mapName(
+                            getFullCollectionNamespace(collection.getCollectionName()), indexName));
                 }
             };
         }
@@ -164,14 +186,15 @@ public class EmbeddedMongo implements MongoClientCustomizer {
                 "ping", "ismaster", "hello", "buildinfo", "whatsmyuri", "serverstatus", "getlasterror", "reseterror",
                 "getlog", "replsetgetstatus", "endsessions", "getparameter", "getcmdlineopts", "hostinfo",
                 "connectionstatus", "saslstart", "saslcontinue");
+        static final long REPLAYABLE_COMMIT_MILLIS = 100;
         private static final long COMPACT_EVERY_SECONDS = 60;
         private static final int COMPACT_TARGET_FILL_RATE = 50;
         private static final int COMPACT_WRITE_LIMIT = 16 * 1024 * 1024;
 
         private final MVStore store;
         private final ReentrantLock writes = new ReentrantLock();
-        private final ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stats-store-compactor");
+        private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stats-store-maintenance");
             t.setDaemon(true);
             return t;
         });
@@ -179,26 +202,28 @@ public class EmbeddedMongo implements MongoClientCustomizer {
         DurableH2Backend(MVStore store) {
             super(store);
             this.store = store;
-            compactor.scheduleWithFixedDelay(this::compact, COMPACT_EVERY_SECONDS, COMPACT_EVERY_SECONDS,
+            // what opening changed (an index map rebuilt in the encoding of this version) is on disk before any command
+            persist();
+            maintenance.scheduleWithFixedDelay(this::commitReplayable, REPLAYABLE_COMMIT_MILLIS,
+                    REPLAYABLE_COMMIT_MILLIS, TimeUnit.MILLISECONDS);
+            maintenance.scheduleWithFixedDelay(this::compact, COMPACT_EVERY_SECONDS, COMPACT_EVERY_SECONDS,
                     TimeUnit.SECONDS);
         }
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             if (isRead(command, query)) {
-                Document answer = super.handleCommand(channel, database, command, query);
-                if (store.hasUnsavedChanges()) {
-                    // a read that created something, e.g. the metadata of a database it opened first
-                    persistUnderLock();
-                }
-                return answer;
+                // what a read may create (the metadata of a database it opened first) goes with the next commit
+                return super.handleCommand(channel, database, command, query);
             }
             writes.lock();
             try {
                 return super.handleCommand(channel, database, command, query);
             } finally {
                 // also after a failed command: what it did change is visible to reads and must match the file
-                persist(journaled(query));
+                if (journaled(query)) {
+                    persist();
+                }
                 writes.unlock();
             }
         }
@@ -216,7 +241,7 @@ public class EmbeddedMongo implements MongoClientCustomizer {
 
         @Override
         public void close() {
-            compactor.shutdownNow();
+            maintenance.shutdownNow();
             writes.lock();
             try {
                 super.close();
@@ -238,35 +263,32 @@ public class EmbeddedMongo implements MongoClientCustomizer {
             return true;
         }
 
-        private void persistUnderLock() {
+        /** Writes every change to the file (one MVStore commit) and forces the file to the device. */
+        private void persist() {
+            if (!store.isClosed() && store.hasUnsavedChanges()) {
+                store.commit();
+                store.sync();
+            }
+        }
+
+        /**
+         * Commits the unjournaled commands since the last commit: on the file, so they survive a SIGKILL, without
+         * waiting for the device.
+         */
+        private void commitReplayable() {
             writes.lock();
             try {
-                persist();
+                if (!store.isClosed() && store.hasUnsavedChanges()) {
+                    store.commit();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Committing the embedded store failed; trying again shortly", e);
             } finally {
                 writes.unlock();
             }
         }
 
-        /** Writes every change to the file (one MVStore commit) and forces the file to the device. */
-        private void persist() {
-            persist(true);
-        }
-
-        /**
-         * Commits what the last command changed: on the file, so it survives a SIGKILL. Forced to the device only
-         * when the client asked for a journaled write (MongoDB's {@code j}, the client's default): the feed consumer
-         * asks for none for what it can replay from the change feed, so it does not wait for a sync per command.
-         */
-        private void persist(boolean sync) {
-            if (store.isClosed() || !store.hasUnsavedChanges()) {
-                return;
-            }
-            store.commit();
-            if (sync) {
-                store.sync();
-            }
-        }
-
+        /** Whether the client asked for a journaled write (MongoDB's {@code j}; the client's default is yes). */
         private static boolean journaled(Document command) {
             return !(command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j")));
         }
