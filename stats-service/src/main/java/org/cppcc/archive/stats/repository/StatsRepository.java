@@ -374,18 +374,20 @@ public class StatsRepository {
      * Moves the feed cursor to {@code cursor} (never back) and increases the write generation, noting the speech the
      * change touched: one update of the feed document, made only while {@code fence} still holds the lease.
      *
+     * @return the write generation this update increased the store's to
      * @throws Fenced when the lease document names another holder or epoch
      */
-    public void advanceCursor(long cursor, Instant appliedAt, long speechId, Fence fence) {
+    public long advanceCursor(long cursor, Instant appliedAt, long speechId, Fence fence) {
         Bson filter = fence.holder() == null ? eq("_id", FEED)
                 : and(eq("_id", FEED), eq("holder", fence.holder()), eq("epoch", fence.epoch()));
-        UpdateResult result = replayable(state()).updateOne(filter,
+        Document after = replayable(state()).findOneAndUpdate(filter,
                 Updates.combine(Updates.max("cursor", cursor), Updates.set("appliedAt", Date.from(appliedAt)),
                         bump(List.of(speechId))),
-                new UpdateOptions().upsert(fence.holder() == null));
-        if (result.getMatchedCount() == 0 && result.getUpsertedId() == null) {
+                new FindOneAndUpdateOptions().upsert(fence.holder() == null).returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
             throw new Fenced("the lease is no longer held by " + fence.holder() + " at epoch " + fence.epoch());
         }
+        return after.get("generation", Number.class).longValue();
     }
 
     /** Increases the write generation after a curation of {@code speechId}. */

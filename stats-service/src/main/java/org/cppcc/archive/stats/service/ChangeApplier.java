@@ -79,7 +79,7 @@ public class ChangeApplier {
      */
     public synchronized void apply(ChangeItem change, Fence fence) {
         applyFacts(change, fence);
-        repository.advanceCursor(change.cursor(), Instant.now(), change.speechId(), fence);
+        index.wrote(repository.advanceCursor(change.cursor(), Instant.now(), change.speechId(), fence));
     }
 
     /** The facts part of {@link #apply}: exposed so a test can stop between the facts and the cursor. */

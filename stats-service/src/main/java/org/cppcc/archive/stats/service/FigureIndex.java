@@ -171,6 +171,18 @@ public class FigureIndex {
         generation.incrementAndGet();
     }
 
+    /**
+     * After this process increased the store's write generation to {@code storeGeneration} for a change it has
+     * already put here: when that is the only increment not yet seen, the poll need not read the change's speech
+     * back (at the consumer's pace it otherwise read every speech it wrote again, and once more than
+     * {@link StoreGeneration#REMEMBERED} changes fell between two polls, every speech).
+     */
+    synchronized void wrote(long storeGeneration) {
+        if (storeGeneration == seenGeneration + 1) {
+            seenGeneration = storeGeneration;
+        }
+    }
+
     /** After a change deleted a speech. */
     void remove(long speechId) {
         load();

@@ -186,7 +186,7 @@ public class EmbeddedMongo implements MongoClientCustomizer {
                 "ping", "ismaster", "hello", "buildinfo", "whatsmyuri", "serverstatus", "getlasterror", "reseterror",
                 "getlog", "replsetgetstatus", "endsessions", "getparameter", "getcmdlineopts", "hostinfo",
                 "connectionstatus", "saslstart", "saslcontinue");
-        static final long REPLAYABLE_COMMIT_MILLIS = 100;
+        static final long REPLAYABLE_COMMIT_MILLIS = 1000;
         private static final long COMPACT_EVERY_SECONDS = 60;
         private static final int COMPACT_TARGET_FILL_RATE = 50;
         private static final int COMPACT_WRITE_LIMIT = 16 * 1024 * 1024;
