@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -20,12 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -40,7 +35,7 @@ class ByIdCollectionTest {
 
     @Test
     void conditionalWritesByIdDecideAsAFullScanDoes() {
-        onServer(new EmbeddedMongo.ByIdH2Backend(MVStore.open(null)), rows -> {
+        WireServer.onRows(new EmbeddedMongo.ByIdH2Backend(MVStore.open(null)), rows -> {
             for (int i = 1; i <= 5; i++) {
                 rows.insertOne(new Document("_id", "f" + i).append("epoch", (long) i).append("revision", 1L));
             }
@@ -64,26 +59,12 @@ class ByIdCollectionTest {
     @Test
     void aStoreWrittenByTheLibrarysBackendOpensWithItsDocuments() {
         String file = dir.resolve("stats.mv.db").toString();
-        onServer(new H2Backend(MVStore.open(file)), rows -> rows.insertOne(new Document("_id", 7L).append("a", 1)));
-        Document read = onServer(new EmbeddedMongo.DurableH2Backend(new MVStore.Builder().fileName(file).open()),
+        WireServer.onRows(new H2Backend(MVStore.open(file)), rows -> rows.insertOne(new Document("_id", 7L).append("a", 1)));
+        Document read = WireServer.onRows(new EmbeddedMongo.DurableH2Backend(new MVStore.Builder().fileName(file).open()),
                 rows -> rows.find(and(eq("_id", 7L), eq("a", 1))).first());
         assertEquals(new Document("_id", 7L).append("a", 1), read);
-        assertNull(onServer(new EmbeddedMongo.DurableH2Backend(new MVStore.Builder().fileName(file).open()),
+        assertNull(WireServer.onRows(new EmbeddedMongo.DurableH2Backend(new MVStore.Builder().fileName(file).open()),
                 rows -> rows.find(and(eq("_id", 7L), eq("a", 2))).first()));
-    }
-
-    private static <T> T onServer(H2Backend backend, Function<MongoCollection<Document>, T> work) {
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + address(server))) {
-            return work.apply(client.getDatabase("stats").getCollection("rows"));
-        } finally {
-            server.shutdown();
-        }
-    }
-
-    private static String address(MongoServer server) {
-        server.bind("127.0.0.1", 0);
-        return server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
     }
 
     private static List<String> ids(Iterable<Document> documents) {

@@ -18,7 +18,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * What the embedded store keeps when its process dies without closing it ({@link MVStore#closeImmediately}: nothing
@@ -57,7 +56,7 @@ class DurableStoreTest {
     private MVStore crashAfter(java.util.function.Consumer<MongoCollection<Document>> writes, boolean awaitCommit) {
         MVStore store = open();
         MongoServer server = new MongoServer(new EmbeddedMongo.DurableH2Backend(store));
-        try (MongoClient client = MongoClients.create("mongodb://" + address(server))) {
+        try (MongoClient client = MongoClients.create("mongodb://" + WireServer.address(server))) {
             writes.accept(client.getDatabase("stats").getCollection("rows"));
             for (int i = 0; awaitCommit && store.hasUnsavedChanges() && i < 500; i++) {
                 sleep();
@@ -70,26 +69,12 @@ class DurableStoreTest {
     }
 
     private <T> T reopen(Function<MongoCollection<Document>, T> read) {
-        return onServer(new EmbeddedMongo.DurableH2Backend(open()), read);
+        return WireServer.onRows(new EmbeddedMongo.DurableH2Backend(open()), read);
     }
 
     private MVStore open() {
         return new MVStore.Builder().fileName(dir.resolve("stats.mv.db").toString()).autoCommitDisabled()
                 .autoCommitBufferSize(0).open();
-    }
-
-    private static <T> T onServer(H2Backend backend, Function<MongoCollection<Document>, T> work) {
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + address(server))) {
-            return work.apply(client.getDatabase("stats").getCollection("rows"));
-        } finally {
-            server.shutdown();
-        }
-    }
-
-    private static String address(MongoServer server) {
-        server.bind("127.0.0.1", 0);
-        return server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
     }
 
     private static void sleep() {

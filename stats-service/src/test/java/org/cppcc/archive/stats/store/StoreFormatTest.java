@@ -21,11 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -46,7 +43,7 @@ class StoreFormatTest {
         String file = dir.resolve("stats.mv.db").toString();
         Document earlier = new Document("_id", "f-earlier").append("text", "全省政协委员 1.2 万人")
                 .append("count", 12000L).append("share", 0.45).append("paragraph", 3);
-        onServer(new H2Backend(MVStore.open(file)), rows -> {
+        WireServer.onRows(new H2Backend(MVStore.open(file)), rows -> {
             rows.insertOne(earlier);
             return null;
         });
@@ -89,7 +86,7 @@ class StoreFormatTest {
     @Test
     void aStoreWithTheLibrarysIndexMapsKeepsItsUniquenessAndItsDocuments() {
         String file = dir.resolve("stats.mv.db").toString();
-        onServer(new H2Backend(MVStore.open(file)), rows -> {
+        WireServer.onRows(new H2Backend(MVStore.open(file)), rows -> {
             rows.insertOne(new Document("_id", 7L).append("a", 1));
             rows.insertOne(new Document("_id", "政协-1").append("a", 2));
             return null;
@@ -113,19 +110,8 @@ class StoreFormatTest {
     }
 
     private <T> T reopen(Function<MongoCollection<Document>, T> work) {
-        return onServer(new EmbeddedMongo.DurableH2Backend(
+        return WireServer.onRows(new EmbeddedMongo.DurableH2Backend(
                 new MVStore.Builder().fileName(dir.resolve("stats.mv.db").toString()).autoCommitDisabled().open()),
                 work);
-    }
-
-    private static <T> T onServer(H2Backend backend, Function<MongoCollection<Document>, T> work) {
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        String address = server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
-        try (MongoClient client = MongoClients.create("mongodb://" + address)) {
-            return work.apply(client.getDatabase("stats").getCollection("rows"));
-        } finally {
-            server.shutdown();
-        }
     }
 }
