@@ -14,8 +14,8 @@ import java.util.Map;
  * then {@code --warmup-stored} imports of others store them (each printed with its rate: the first is a service's
  * first import), and the benchmark waits until search and stats have applied those, so that the timed import meets a
  * server in its steady state and consumers that are not catching up (0 and 0 time a cold service); the reads wait
- * for them to apply the timed import too. How long each took is printed, as a rate. Aims: import ≥ 1,000 speeches/s (issue 10),
- * p99 ≤ 10 ms through the gateway at concurrency 32 (issue 3).
+ * for them to apply the timed import too. How long each took is printed, as a rate. Aims: import ≥ 1,000
+ * speeches/s (issue 10), p99 ≤ 10 ms through the gateway at concurrency 32 (issue 3).
  */
 public final class DocumentBenchmark {
 

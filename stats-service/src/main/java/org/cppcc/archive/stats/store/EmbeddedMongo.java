@@ -220,7 +220,8 @@ public class EmbeddedMongo implements MongoClientCustomizer {
             try {
                 return super.handleCommand(channel, database, command, query);
             } finally {
-                // also after a failed command: what it did change is visible to reads and must match the file
+                // a journaled command also after it failed: what it did change is visible to reads and must match
+                // the file (an unjournaled one's goes with the next commit)
                 if (journaled(query)) {
                     persist();
                 }

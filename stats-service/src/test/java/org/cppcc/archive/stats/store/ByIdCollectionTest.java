@@ -59,8 +59,10 @@ class ByIdCollectionTest {
     @Test
     void aStoreWrittenByTheLibrarysBackendOpensWithItsDocuments() {
         String file = dir.resolve("stats.mv.db").toString();
-        WireServer.onRows(new H2Backend(MVStore.open(file)), rows -> rows.insertOne(new Document("_id", 7L).append("a", 1)));
-        Document read = WireServer.onRows(new EmbeddedMongo.DurableH2Backend(new MVStore.Builder().fileName(file).open()),
+        WireServer.onRows(new H2Backend(MVStore.open(file)),
+                rows -> rows.insertOne(new Document("_id", 7L).append("a", 1)));
+        Document read = WireServer.onRows(
+                new EmbeddedMongo.DurableH2Backend(new MVStore.Builder().fileName(file).open()),
                 rows -> rows.find(and(eq("_id", 7L), eq("a", 1))).first());
         assertEquals(new Document("_id", 7L).append("a", 1), read);
         assertNull(WireServer.onRows(new EmbeddedMongo.DurableH2Backend(new MVStore.Builder().fileName(file).open()),
