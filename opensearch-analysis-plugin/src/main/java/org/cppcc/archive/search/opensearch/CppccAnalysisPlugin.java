@@ -27,8 +27,7 @@ import org.opensearch.plugins.Plugin;
 public final class CppccAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
     public CppccAnalysisPlugin() {
-        // jieba and opencc4j load their dictionaries (and jieba the domain lexicon, through a temporary file) once,
-        // when their classes initialize: here, with the plugin's permissions and class loader, not in the middle of
+        // The word segmenter and opencc4j load their dictionaries once, when their classes initialize: here, with the plugin's permissions and class loader, not in the middle of
         // the first request's analysis.
         AccessController.doPrivileged((PrivilegedAction<Void>) () -> {
             Thread thread = Thread.currentThread();

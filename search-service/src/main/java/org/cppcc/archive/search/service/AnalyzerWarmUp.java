@@ -13,9 +13,9 @@ import org.cppcc.archive.search.analysis.ChineseAnalyzers;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the word segmenter's dictionary while the service starts, before it reports ready: jieba reads it on first
- * use, which takes seconds (10 s and more on a busy machine), and with the OpenSearch backend the first use would be
- * a caller's search, answered too late for the gateway.
+ * Loads the word segmenter's dictionary while the service starts, before it reports ready: it is read on first use,
+ * which takes half a second (several on a busy machine), and with the OpenSearch backend the first use would be a
+ * caller's search, answered too late for the gateway.
  */
 @Singleton
 class AnalyzerWarmUp {

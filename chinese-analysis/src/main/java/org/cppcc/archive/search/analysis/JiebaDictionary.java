@@ -1,0 +1,263 @@
+package org.cppcc.archive.search.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+import com.huaban.analysis.jieba.WordDictionary;
+
+/**
+ * jieba's dictionary (the {@value #MAIN} its jar ships) with the {@link DomainLexicon} added as jieba adds a user
+ * dictionary, held as one open-addressing hash table of character sequences: every word and every prefix of one.
+ * A lookup of {@code text[start, end)} allocates nothing, and a segmenter extending a word one character at a time
+ * hashes incrementally ({@link #extend}), one probe per character.
+ *
+ * <p>Why not jieba's own {@link WordDictionary}: it walks a trie of boxed characters from its root for every
+ * extension, and keeps the probabilities in a {@code HashMap<String, Double>} whose keys collide (the
+ * {@code String} hash of two Han characters), which was most of the indexing thread's time; it also holds some 80 MB
+ * of heap. The probabilities here are computed as jieba computes them, from the same total summed in the same order,
+ * so that {@link WordSegmenter} cuts every text exactly as jieba does.
+ */
+final class JiebaDictionary {
+
+    /** Not in the table. */
+    static final int ABSENT = -1;
+
+    private static final String MAIN = "/dict.txt";
+    /** A lexicon term outweighs the shorter words it could be cut into. */
+    private static final double LEXICON_FREQUENCY = 1000;
+    private static final int HASH_SEED = 0x811C9DC5;
+    private static final int HASH_MULTIPLIER = 0x9E3779B1;
+
+    private static final class Holder {
+        static final JiebaDictionary INSTANCE = load();
+    }
+
+    /** Entry e's characters are {@code keys[keyStart[e], keyStart[e + 1])}. */
+    private char[] keys = new char[1 << 20];
+    private int[] keyStart = new int[1 << 16];
+    private int[] hashes = new int[1 << 16];
+    /** A word's natural log of its probability; NaN for a sequence that only begins longer words. */
+    private double[] logFrequencies = new double[1 << 16];
+    private boolean[] extended = new boolean[1 << 16];
+    private int entries;
+    /** Entry + 1 by slot, 0 for an empty slot. */
+    private int[] slots = new int[1 << 17];
+    private int shift = Integer.SIZE - 17;
+    /** What jieba scores a character that is no word with: the least probable word of the main dictionary. */
+    private double minLogFrequency = Double.MAX_VALUE;
+
+    private JiebaDictionary() {
+    }
+
+    /** The dictionary, loaded on first use (about a second). */
+    static JiebaDictionary instance() {
+        return Holder.INSTANCE;
+    }
+
+    /** The hash of the empty sequence, to {@link #extend} from. */
+    static int emptyHash() {
+        return HASH_SEED;
+    }
+
+    /** The hash of a sequence followed by {@code c}, given the sequence's. */
+    static int extend(int hash, char c) {
+        return (hash ^ c) * HASH_MULTIPLIER;
+    }
+
+    /** The entry of {@code text[start, end)}, or {@link #ABSENT}. */
+    int find(char[] text, int start, int end) {
+        int hash = HASH_SEED;
+        for (int i = start; i < end; i++) {
+            hash = extend(hash, text[i]);
+        }
+        return find(text, start, end, hash);
+    }
+
+    /** The entry of {@code text[start, end)} whose hash is {@code hash}, or {@link #ABSENT}. */
+    int find(char[] text, int start, int end, int hash) {
+        int mask = slots.length - 1;
+        for (int slot = hash >>> shift; ; slot = (slot + 1) & mask) {
+            int entry = slots[slot] - 1;
+            if (entry < 0) {
+                return ABSENT;
+            }
+            if (hashes[entry] == hash && sameKey(entry, text, start, end)) {
+                return entry;
+            }
+        }
+    }
+
+    /** Whether the entry is a word (not {@link #ABSENT}, nor only the beginning of longer words). */
+    boolean isWord(int entry) {
+        return entry != ABSENT && !Double.isNaN(logFrequencies[entry]);
+    }
+
+    /** Whether some word is longer than the entry and begins with it. */
+    boolean isExtended(int entry) {
+        return extended[entry];
+    }
+
+    /** A word's log probability. */
+    double logFrequency(int entry) {
+        return logFrequencies[entry];
+    }
+
+    /** The log probability jieba gives a single character that is no word. */
+    double minLogFrequency() {
+        return minLogFrequency;
+    }
+
+    private boolean sameKey(int entry, char[] text, int start, int end) {
+        int from = keyStart[entry];
+        return keyStart[entry + 1] - from == end - start
+                && Arrays.equals(keys, from, from + end - start, text, start, end);
+    }
+
+    /**
+     * The main dictionary's lines ("word frequency [tag]", fields between runs of blanks and tabs) as jieba reads
+     * them: the total is summed over every line in file order, a repeated word keeps its last frequency, and each
+     * becomes log(frequency / total). Then the lexicon's terms, each at {@value #LEXICON_FREQUENCY} over the same
+     * total.
+     */
+    private static JiebaDictionary load() {
+        JiebaDictionary dictionary = new JiebaDictionary();
+        double total = 0;
+        int[] words = new int[1 << 16];
+        double[] frequencies = new double[1 << 16];
+        int count = 0;
+        try (InputStream in = WordDictionary.class.getResourceAsStream(MAIN)) {
+            if (in == null) {
+                throw new IllegalStateException("jieba's " + MAIN + " is not on the class path");
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                int wordEnd = nextBlank(line, 0);
+                int from = wordEnd;
+                while (from < line.length() && isBlank(line.charAt(from))) {
+                    from++;
+                }
+                if (from == line.length()) {
+                    continue;
+                }
+                double frequency = Double.parseDouble(line.substring(from, nextBlank(line, from)));
+                total += frequency;
+                String key = key(line.substring(0, wordEnd));
+                if (key.isEmpty()) {
+                    continue;
+                }
+                if (count == words.length) {
+                    words = Arrays.copyOf(words, count * 2);
+                    frequencies = Arrays.copyOf(frequencies, count * 2);
+                }
+                words[count] = dictionary.add(key);
+                frequencies[count++] = frequency;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read jieba's " + MAIN, e);
+        }
+        for (int i = 0; i < count; i++) {
+            dictionary.logFrequencies[words[i]] = Math.log(frequencies[i] / total);
+        }
+        for (int i = 0; i < count; i++) {
+            dictionary.minLogFrequency = Math.min(dictionary.minLogFrequency, dictionary.logFrequencies[words[i]]);
+        }
+        double lexicon = Math.log(LEXICON_FREQUENCY / total);
+        for (String term : DomainLexicon.terms()) {
+            dictionary.logFrequencies[dictionary.add(key(term))] = lexicon;
+        }
+        dictionary.trim();
+        return dictionary;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static int nextBlank(String line, int from) {
+        int i = from;
+        while (i < line.length() && !isBlank(line.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** jieba's key for a word: trimmed and in lower case. */
+    private static String key(String word) {
+        return word.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds the word and its prefixes (those not there yet, as prefixes only); returns the word's entry. */
+    private int add(String word) {
+        char[] chars = word.toCharArray();
+        int hash = HASH_SEED;
+        int entry = ABSENT;
+        for (int end = 1; end <= chars.length; end++) {
+            hash = extend(hash, chars[end - 1]);
+            if (entry != ABSENT) {
+                extended[entry] = true;
+            }
+            entry = find(chars, 0, end, hash);
+            if (entry == ABSENT) {
+                entry = insert(chars, end, hash);
+            }
+        }
+        return entry;
+    }
+
+    private int insert(char[] chars, int length, int hash) {
+        if (entries + 2 > keyStart.length) {
+            int capacity = keyStart.length * 2;
+            keyStart = Arrays.copyOf(keyStart, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+            logFrequencies = Arrays.copyOf(logFrequencies, capacity);
+            extended = Arrays.copyOf(extended, capacity);
+        }
+        int from = keyStart[entries];
+        if (from + length > keys.length) {
+            keys = Arrays.copyOf(keys, Math.max(keys.length * 2, from + length));
+        }
+        System.arraycopy(chars, 0, keys, from, length);
+        int entry = entries++;
+        keyStart[entries] = from + length;
+        hashes[entry] = hash;
+        logFrequencies[entry] = Double.NaN;
+        if (entries * 2 > slots.length) {
+            rehash(slots.length * 2);
+        } else {
+            place(entry);
+        }
+        return entry;
+    }
+
+    /** Drops the spare room the growing arrays left. */
+    private void trim() {
+        keys = Arrays.copyOf(keys, keyStart[entries]);
+        keyStart = Arrays.copyOf(keyStart, entries + 1);
+        hashes = Arrays.copyOf(hashes, entries);
+        logFrequencies = Arrays.copyOf(logFrequencies, entries);
+        extended = Arrays.copyOf(extended, entries);
+    }
+
+    private void rehash(int capacity) {
+        slots = new int[capacity];
+        shift = Integer.SIZE - Integer.numberOfTrailingZeros(capacity);
+        for (int entry = 0; entry < entries; entry++) {
+            place(entry);
+        }
+    }
+
+    private void place(int entry) {
+        int mask = slots.length - 1;
+        int slot = hashes[entry] >>> shift;
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = entry + 1;
+    }
+}
