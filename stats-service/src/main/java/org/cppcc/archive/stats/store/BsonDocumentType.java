@@ -1,6 +1,12 @@
 package org.cppcc.archive.stats.store;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -25,6 +31,13 @@ import io.netty.buffer.Unpooled;
  * arise) is written as before. Values written before, by H2's default type, start with one of that type's tags, none
  * of which is {@link #BSON}, and are read by it: a store written by an earlier version opens as it is, and its pages
  * move to BSON as they are written again (by a change, or by compaction).
+ * <p>
+ * A commit writes every page it changed whole, most of whose documents are the same objects as at the last commit
+ * (or as read from the file): each document's BSON is therefore kept with it, by identity and for as long as the
+ * document lives, up to {@value #ENCODINGS_BUDGET} bytes in all (past that they are all dropped and kept anew), and
+ * written again as it is. Re-encoding them was most of a commit's time, under the lock every write waits for. The
+ * server changes a stored document in place on an update and then puts it back ({@link #changed} drops its BSON);
+ * nothing else of mongo-java-server 1.47 changes a stored one.
  */
 final class BsonDocumentType extends BasicDataType<Object> {
 
@@ -33,7 +46,13 @@ final class BsonDocumentType extends BasicDataType<Object> {
     /** Not a tag of {@link ObjectDataType} (0-14, 19, 32-49, 64-119). */
     static final byte BSON = 120;
 
+    /** The most bytes of BSON {@link #encodings} holds. */
+    static final long ENCODINGS_BUDGET = 32L << 20;
+
     private final ObjectDataType earlier = new ObjectDataType();
+    private final Map<Identity, byte[]> encodings = new ConcurrentHashMap<>();
+    private final ReferenceQueue<Document> collected = new ReferenceQueue<>();
+    private final AtomicLong encodedBytes = new AtomicLong();
     /** H2 splits pages by estimated memory; a running average of the sizes written, as H2's own type keeps. */
     private volatile int averageSize = 1024;
 
@@ -47,14 +66,21 @@ final class BsonDocumentType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        ByteBuf bson = value instanceof Document d ? encode(d) : null;
+        byte[] bson = value instanceof Document d ? encoding(d) : null;
         if (bson == null) {
             earlier.write(buffer, value);
             return;
         }
-        int size = bson.readableBytes();
-        averageSize = (averageSize * 15 + size) / 16;
-        buffer.put(BSON).put(bson.nioBuffer());
+        averageSize = (averageSize * 15 + bson.length) / 16;
+        buffer.put(BSON).put(bson);
+    }
+
+    /** The document is about to be stored again after a change in place: its kept BSON no longer holds. */
+    void changed(Document document) {
+        byte[] dropped = encodings.remove(new Identity(document, null));
+        if (dropped != null) {
+            encodedBytes.addAndGet(-dropped.length);
+        }
     }
 
     @Override
@@ -65,7 +91,9 @@ final class BsonDocumentType extends BasicDataType<Object> {
         buffer.get();
         ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
         Document document = BsonDecoder.decodeBson(bson);
-        buffer.position(buffer.position() + bson.readerIndex());
+        byte[] bytes = new byte[bson.readerIndex()];
+        buffer.get(bytes);
+        keep(document, bytes);
         return document;
     }
 
@@ -74,14 +102,63 @@ final class BsonDocumentType extends BasicDataType<Object> {
         return new Object[size];
     }
 
-    /** The document's BSON, or null when it holds a value BSON has no type for. */
-    private static ByteBuf encode(Document document) {
+    /** The document's BSON, kept or encoded now; null when it holds a value BSON has no type for. */
+    private byte[] encoding(Document document) {
+        byte[] kept = encodings.get(new Identity(document, null));
+        if (kept != null) {
+            return kept;
+        }
         ByteBuf out = Unpooled.buffer(1024);
         try {
             BsonEncoder.encodeDocument(document, out);
-            return out;
         } catch (IllegalArgumentException e) {
             return null;
+        }
+        byte[] bson = new byte[out.readableBytes()];
+        out.readBytes(bson);
+        keep(document, bson);
+        return bson;
+    }
+
+    private void keep(Document document, byte[] bson) {
+        for (Reference<? extends Document> gone = collected.poll(); gone != null; gone = collected.poll()) {
+            byte[] dropped = encodings.remove((Identity) gone);
+            if (dropped != null) {
+                encodedBytes.addAndGet(-dropped.length);
+            }
+        }
+        if (encodedBytes.addAndGet(bson.length) > ENCODINGS_BUDGET) {
+            encodings.clear();
+            encodedBytes.set(bson.length);
+        }
+        byte[] replaced = encodings.put(new Identity(document, collected), bson);
+        if (replaced != null) {
+            encodedBytes.addAndGet(-replaced.length);
+        }
+    }
+
+    /** A document as a key by identity (a stored document's equality is its content), not keeping it alive. */
+    private static final class Identity extends WeakReference<Document> {
+
+        private final int hash;
+
+        Identity(Document document, ReferenceQueue<Document> queue) {
+            super(document, queue);
+            this.hash = System.identityHashCode(document);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            Document document = get();
+            return other instanceof Identity identity && document != null && document == identity.get();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

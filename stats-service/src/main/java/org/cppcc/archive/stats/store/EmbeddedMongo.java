@@ -308,7 +308,10 @@ public class EmbeddedMongo implements MongoClientCustomizer {
         }
     }
 
-    /** An H2 collection that reads a query anding an {@code _id} condition with others through the _id index. */
+    /**
+     * An H2 collection that reads a query anding an {@code _id} condition with others through the _id index, and
+     * tells {@link BsonDocumentType} when the server changed one of its documents in place.
+     */
     static final class ByIdCollection extends H2Collection {
 
         ByIdCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -330,6 +333,13 @@ public class EmbeddedMongo implements MongoClientCustomizer {
                 }
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** The server changed {@code newDocument}, the stored one, in place and now stores it again. */
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            BsonDocumentType.INSTANCE.changed(newDocument);
+            super.handleUpdate(position, oldDocument, newDocument);
         }
 
         /**

@@ -1,10 +1,13 @@
 package org.cppcc.archive.stats.store;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lte;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -16,13 +19,14 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
 
 import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * What the embedded store keeps when its process dies without closing it ({@link MVStore#closeImmediately}: nothing
  * more is written, as after a SIGKILL), through the real client: a journaled write as soon as it is answered, an
- * unjournaled one once the next commit has run.
+ * unjournaled one once the next commit has run; a document changed in place, as it was changed.
  */
 class DurableStoreTest {
 
@@ -46,6 +50,33 @@ class DurableStoreTest {
         assertFalse(store.hasUnsavedChanges());
         assertEquals(200L, (long) reopen(MongoCollection::countDocuments));
         assertEquals("第200段", reopen(rows -> rows.find(eq("_id", 200L)).first()).getString("text"));
+    }
+
+    /**
+     * The server changes a stored document in place (an update, a replace): it is written with its change, not as the
+     * BSON the store kept from writing it, or from reading it after a restart.
+     */
+    @Test
+    void aDocumentChangedInPlaceIsWrittenAsChanged() {
+        crashAfter(rows -> {
+            for (long i = 1; i <= 50; i++) {
+                rows.insertOne(new Document("_id", i).append("text", "第" + i + "段").append("version", 1));
+            }
+            rows.updateMany(lte("_id", 25L), Updates.set("version", 2));
+        });
+        crashAfter(rows -> {
+            assertEquals(50, rows.find().into(new ArrayList<>()).size());
+            rows.replaceOne(eq("_id", 50L), new Document("_id", 50L).append("text", "改写").append("version", 3));
+            rows.updateOne(eq("_id", 1L), Updates.inc("version", 2));
+        });
+        List<String> stored = reopen(rows -> rows.find().map(d -> d.get("_id") + ":" + d.getInteger("version") + ":"
+                + d.getString("text")).into(new ArrayList<>()));
+        List<String> expected = new ArrayList<>();
+        for (long i = 1; i <= 50; i++) {
+            int version = i == 1 ? 4 : i <= 25 ? 2 : i == 50 ? 3 : 1;
+            expected.add(i + ":" + version + ":" + (i == 50 ? "改写" : "第" + i + "段"));
+        }
+        assertEquals(expected, stored);
     }
 
     private MVStore crashAfter(java.util.function.Consumer<MongoCollection<Document>> writes) {
