@@ -75,6 +75,12 @@ final class BsonDocumentType extends BasicDataType<Object> {
         buffer.put(BSON).put(bson);
     }
 
+    /** The size of the document's BSON. */
+    int size(Document document) {
+        byte[] bson = encoding(document);
+        return bson == null ? 0 : bson.length;
+    }
+
     /** The document is about to be stored again after a change in place: its kept BSON no longer holds. */
     void changed(Document document) {
         byte[] dropped = encodings.remove(new Identity(document, null));

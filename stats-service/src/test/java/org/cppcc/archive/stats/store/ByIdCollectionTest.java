@@ -14,13 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -54,6 +62,30 @@ class ByIdCollectionTest {
             assertEquals(List.of(), ids(rows.find(and(eq("_id", "f2"), eq("epoch", 4L)))));
             return null;
         });
+    }
+
+    /** collStats' size is the sum of the stored documents' BSON, after inserts, changes in place and deletes. */
+    @Test
+    void theDataSizeIsThatOfTheStoredDocuments() {
+        MongoServer server = new MongoServer(new EmbeddedMongo.ByIdH2Backend(MVStore.open(null)));
+        try (MongoClient client = MongoClients.create("mongodb://" + WireServer.address(server))) {
+            MongoDatabase database = client.getDatabase("stats");
+            MongoCollection<Document> rows = database.getCollection("rows");
+            for (int i = 1; i <= 20; i++) {
+                rows.insertOne(new Document("_id", "t" + i).append("text", "第" + i + "段：平台" + i + "个"));
+            }
+            rows.updateOne(eq("_id", "t1"), Updates.set("text", "改为更长的一段文字"));
+            rows.replaceOne(eq("_id", "t2"), new Document("short", 1));
+            rows.deleteMany(in("_id", List.of("t3", "t4")));
+            int expected = 0;
+            for (Document row : rows.find()) {
+                expected += new RawBsonDocument(row, new DocumentCodec()).getByteBuffer().remaining();
+            }
+            assertEquals(expected, database.runCommand(new Document("collStats", "rows")).get("size", Number.class)
+                    .intValue());
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     @Test
