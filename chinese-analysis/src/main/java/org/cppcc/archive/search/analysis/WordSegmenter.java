@@ -12,8 +12,8 @@ import com.huaban.analysis.jieba.viterbi.FinalSeg;
  * {@link JiebaDictionary}, with jieba's own character classes and its hidden Markov model for runs of characters
  * no word covers:
  * <ul>
- * <li>a character jieba does not segment (not Han, a Latin letter, a digit or one of {@code +#&._-}, after folding
- * full width and upper case) is a token of its own, as written;</li>
+ * <li>a character jieba does not segment (anything but a Han character, a Latin letter, a digit or one of
+ * {@code +#&._-}, after folding full width and upper case) is a token of its own, as written;</li>
  * <li>each run of the others is cut along its most probable route of dictionary words, a character that begins no
  * word scoring as the least probable word; consecutive one-character steps of the route are joined, and cut again
  * by the model unless they form a word.</li>
