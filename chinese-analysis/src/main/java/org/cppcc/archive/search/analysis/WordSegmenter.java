@@ -1,16 +1,13 @@
 package org.cppcc.archive.search.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import com.huaban.analysis.jieba.CharacterUtil;
-import com.huaban.analysis.jieba.viterbi.FinalSeg;
 
 /**
  * jieba's search-mode segmentation ({@code JiebaSegmenter.process(text, SegMode.SEARCH)}), token for token, over
  * {@link JiebaDictionary}, with jieba's own character classes and its hidden Markov model for runs of characters
- * no word covers:
+ * no word covers ({@link UnknownWords}):
  * <ul>
  * <li>a character jieba does not segment (anything but a Han character, a Latin letter, a digit or one of
  * {@code +#&._-}, after folding full width and upper case) is a token of its own, as written;</li>
@@ -24,8 +21,7 @@ import com.huaban.analysis.jieba.viterbi.FinalSeg;
 final class WordSegmenter {
 
     private final JiebaDictionary dictionary = JiebaDictionary.instance();
-    private final FinalSeg unknownWords = FinalSeg.getInstance();
-    private final List<String> pieces = new ArrayList<>();
+    private final UnknownWords unknownWords = new UnknownWords();
     private char[] text = new char[0];
     /** For a position of a run: where the word beginning there on the route ends, and the route's score from there. */
     private int[] wordEnds = new int[0];
@@ -131,16 +127,7 @@ final class WordSegmenter {
             addEnd(to);
             return;
         }
-        pieces.clear();
-        unknownWords.cut(new String(text, from, to - from), pieces);
-        int end = from;
-        for (String piece : pieces) {
-            end += piece.length();
-            addEnd(end);
-        }
-        if (end != to) {
-            throw new IllegalStateException("jieba's model cut " + (to - from) + " characters into " + (end - from));
-        }
+        unknownWords.cut(text, from, to, this::addEnd);
     }
 
     private void addEnd(int end) {
