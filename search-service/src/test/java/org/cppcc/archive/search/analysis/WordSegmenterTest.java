@@ -1,6 +1,7 @@
 package org.cppcc.archive.search.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ class WordSegmenterTest {
     void cutsTheCompilationsTextsAsJieba() {
         List<String> texts = Stream.concat(SeedSpeeches.all().stream(), SeedSpeeches.unseen().stream())
                 .flatMap(speech -> SeedSpeeches.texts(speech).stream()).toList();
-        assertEquals(true, texts.size() > 300, "the compilations' texts: " + texts.size());
+        assertTrue(texts.size() > 300, "the compilations' texts: " + texts.size());
         assertCutAsJieba(texts);
     }
 
@@ -90,7 +91,7 @@ class WordSegmenterTest {
             }
             texts.add(text.toString());
         }
-        // the dictionary's words with connectors in them, which the route must weigh against the characters alone
+        // edge cases, and the dictionary's words with connectors in them (the route weighs them against the characters)
         texts.addAll(List.of("", " ", "　", "A", "ＡＢＣ有事来协商", "3.14平台46个", "c#与C++", "\uD83D", "委员工作室。。。",
                 "AT&T", "at&t公司", "T&A", "&&c++#", "c+++", "ｃ＃和Ｃ＋＋"));
         assertCutAsJieba(texts);
