@@ -131,11 +131,7 @@ final class JiebaDictionary {
         int[] words = new int[1 << 16];
         double[] frequencies = new double[1 << 16];
         int count = 0;
-        try (InputStream in = WordDictionary.class.getResourceAsStream(MAIN)) {
-            if (in == null) {
-                throw new IllegalStateException("jieba's " + MAIN + " is not on the class path");
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (BufferedReader lines = jiebaResource(MAIN)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 int wordEnd = nextBlank(line, 0);
                 int from = wordEnd;
@@ -173,6 +169,15 @@ final class JiebaDictionary {
         }
         dictionary.trim();
         return dictionary;
+    }
+
+    /** A data file of jieba's jar ({@code /dict.txt}, {@code /prob_emit.txt}), as UTF-8 lines. */
+    static BufferedReader jiebaResource(String name) {
+        InputStream in = WordDictionary.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("jieba's " + name + " is not on the class path");
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     private static boolean isBlank(char c) {

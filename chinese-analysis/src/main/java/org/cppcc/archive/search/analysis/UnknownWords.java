@@ -2,10 +2,7 @@ package org.cppcc.archive.search.analysis;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 
@@ -135,11 +132,7 @@ final class UnknownWords {
         for (double[] row : emission) {
             Arrays.fill(row, IMPOSSIBLE);
         }
-        try (InputStream in = FinalSeg.class.getResourceAsStream(EMISSIONS)) {
-            if (in == null) {
-                throw new IllegalStateException("jieba's " + EMISSIONS + " is not on the class path");
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (BufferedReader lines = JiebaDictionary.jiebaResource(EMISSIONS)) {
             double[] row = null;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 int tab = line.indexOf('\t');

@@ -27,8 +27,8 @@ import org.opensearch.plugins.Plugin;
 public final class CppccAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
     public CppccAnalysisPlugin() {
-        // The word segmenter and opencc4j load their dictionaries once, when their classes initialize: here, with the plugin's permissions and class loader, not in the middle of
-        // the first request's analysis.
+        // The word segmenter and opencc4j load their dictionaries once, when their classes initialize: here, with the
+        // plugin's permissions and class loader, not in the middle of the first request's analysis.
         AccessController.doPrivileged((PrivilegedAction<Void>) () -> {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();

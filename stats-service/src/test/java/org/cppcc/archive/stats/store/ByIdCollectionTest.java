@@ -21,14 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -67,9 +63,7 @@ class ByIdCollectionTest {
     /** collStats' size is the sum of the stored documents' BSON, after inserts, changes in place and deletes. */
     @Test
     void theDataSizeIsThatOfTheStoredDocuments() {
-        MongoServer server = new MongoServer(new EmbeddedMongo.ByIdH2Backend(MVStore.open(null)));
-        try (MongoClient client = MongoClients.create("mongodb://" + WireServer.address(server))) {
-            MongoDatabase database = client.getDatabase("stats");
+        WireServer.onDatabase(new EmbeddedMongo.ByIdH2Backend(MVStore.open(null)), database -> {
             MongoCollection<Document> rows = database.getCollection("rows");
             for (int i = 1; i <= 20; i++) {
                 rows.insertOne(new Document("_id", "t" + i).append("text", "第" + i + "段：平台" + i + "个"));
@@ -83,9 +77,8 @@ class ByIdCollectionTest {
             }
             assertEquals(expected, database.runCommand(new Document("collStats", "rows")).get("size", Number.class)
                     .intValue());
-        } finally {
-            server.shutdownNow();
-        }
+            return null;
+        });
     }
 
     @Test

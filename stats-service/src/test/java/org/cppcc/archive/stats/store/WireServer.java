@@ -7,6 +7,7 @@ import org.bson.Document;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -19,9 +20,14 @@ final class WireServer {
 
     /** Runs {@code work} on collection {@code stats.rows} of a server on {@code backend}, then shuts it down. */
     static <T> T onRows(H2Backend backend, Function<MongoCollection<Document>, T> work) {
+        return onDatabase(backend, database -> work.apply(database.getCollection("rows")));
+    }
+
+    /** Runs {@code work} on database {@code stats} of a server on {@code backend}, then shuts it down. */
+    static <T> T onDatabase(H2Backend backend, Function<MongoDatabase, T> work) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://" + address(server))) {
-            return work.apply(client.getDatabase("stats").getCollection("rows"));
+            return work.apply(client.getDatabase("stats"));
         } finally {
             server.shutdown();
         }
