@@ -34,21 +34,25 @@ final class JiebaDictionary {
     private static final int HASH_SEED = 0x811C9DC5;
     private static final int HASH_MULTIPLIER = 0x9E3779B1;
 
+    /** Room for the main dictionary's lines (349,045), and for its words and their prefixes (498,102 entries). */
+    private static final int MAIN_WORDS = 1 << 19;
+    private static final int ENTRIES = 1 << 19;
+
     private static final class Holder {
         static final JiebaDictionary INSTANCE = load();
     }
 
     /** Entry e's characters are {@code keys[keyStart[e], keyStart[e + 1])}. */
-    private char[] keys = new char[1 << 20];
-    private int[] keyStart = new int[1 << 16];
-    private int[] hashes = new int[1 << 16];
+    private char[] keys = new char[1 << 21];
+    private int[] keyStart = new int[ENTRIES];
+    private int[] hashes = new int[ENTRIES];
     /** A word's natural log of its probability; NaN for a sequence that only begins longer words. */
-    private double[] logFrequencies = new double[1 << 16];
-    private boolean[] extended = new boolean[1 << 16];
+    private double[] logFrequencies = new double[ENTRIES];
+    private boolean[] extended = new boolean[ENTRIES];
     private int entries;
     /** Entry + 1 by slot, 0 for an empty slot. */
-    private int[] slots = new int[1 << 17];
-    private int shift = Integer.SIZE - 17;
+    private int[] slots = new int[2 * ENTRIES];
+    private int shift = Integer.SIZE - Integer.numberOfTrailingZeros(2 * ENTRIES);
     /** What jieba scores a character that is no word with: the least probable word of the main dictionary. */
     private double minLogFrequency = Double.MAX_VALUE;
 
@@ -81,14 +85,16 @@ final class JiebaDictionary {
 
     /** The entry of {@code text[start, end)} whose hash is {@code hash}, or {@link #ABSENT}. */
     int find(char[] text, int start, int end, int hash) {
+        return slots[slot(text, start, end, hash)] - 1;
+    }
+
+    /** The slot that holds the entry of {@code text[start, end)}, or the empty one where it would go. */
+    private int slot(char[] text, int start, int end, int hash) {
         int mask = slots.length - 1;
         for (int slot = hash >>> shift; ; slot = (slot + 1) & mask) {
             int entry = slots[slot] - 1;
-            if (entry < 0) {
-                return ABSENT;
-            }
-            if (hashes[entry] == hash && sameKey(entry, text, start, end)) {
-                return entry;
+            if (entry < 0 || hashes[entry] == hash && sameKey(entry, text, start, end)) {
+                return slot;
             }
         }
     }
@@ -123,14 +129,16 @@ final class JiebaDictionary {
      * The main dictionary's lines ("word frequency [tag]", fields between runs of blanks and tabs) as jieba reads
      * them: the total is summed over every line in file order, a repeated word keeps its last frequency, and each
      * becomes log(frequency / total). Then the lexicon's terms, each at {@value #LEXICON_FREQUENCY} over the same
-     * total.
+     * total. The lines are parsed in place, not split into strings, and the table is sized for jieba's dictionary
+     * up front: this runs while the service starts.
      */
     private static JiebaDictionary load() {
         JiebaDictionary dictionary = new JiebaDictionary();
         double total = 0;
-        int[] words = new int[1 << 16];
-        double[] frequencies = new double[1 << 16];
+        int[] words = new int[MAIN_WORDS];
+        double[] frequencies = new double[MAIN_WORDS];
         int count = 0;
+        char[] word = new char[64];
         try (BufferedReader lines = jiebaResource(MAIN)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 int wordEnd = nextBlank(line, 0);
@@ -141,17 +149,27 @@ final class JiebaDictionary {
                 if (from == line.length()) {
                     continue;
                 }
-                double frequency = Double.parseDouble(line.substring(from, nextBlank(line, from)));
+                double frequency = parseFrequency(line, from, nextBlank(line, from));
                 total += frequency;
-                String key = key(line.substring(0, wordEnd));
-                if (key.isEmpty()) {
-                    continue;
+                int entry;
+                if (isKey(line, wordEnd)) {
+                    if (wordEnd > word.length) {
+                        word = new char[wordEnd];
+                    }
+                    line.getChars(0, wordEnd, word, 0);
+                    entry = dictionary.add(word, wordEnd);
+                } else {
+                    String key = key(line.substring(0, wordEnd));
+                    if (key.isEmpty()) {
+                        continue;
+                    }
+                    entry = dictionary.add(key.toCharArray(), key.length());
                 }
                 if (count == words.length) {
                     words = Arrays.copyOf(words, count * 2);
                     frequencies = Arrays.copyOf(frequencies, count * 2);
                 }
-                words[count] = dictionary.add(key);
+                words[count] = entry;
                 frequencies[count++] = frequency;
             }
         } catch (IOException e) {
@@ -165,7 +183,8 @@ final class JiebaDictionary {
         }
         double lexicon = Math.log(LEXICON_FREQUENCY / total);
         for (String term : DomainLexicon.terms()) {
-            dictionary.logFrequencies[dictionary.add(key(term))] = lexicon;
+            String key = key(term);
+            dictionary.logFrequencies[dictionary.add(key.toCharArray(), key.length())] = lexicon;
         }
         dictionary.trim();
         return dictionary;
@@ -192,30 +211,64 @@ final class JiebaDictionary {
         return i;
     }
 
+    /**
+     * Whether {@code line[0, end)} is its own {@link #key}: nothing to trim and nothing to lower (no character with
+     * a lower-case form, no surrogate, whose code point could have one).
+     */
+    private static boolean isKey(String line, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = line.charAt(i);
+            if (c <= ' ' || Character.isSurrogate(c) || Character.toLowerCase(c) != c) {
+                return false;
+            }
+        }
+        return end > 0;
+    }
+
+    /** {@code Double.parseDouble} of {@code line[from, end)}, without the string for the plain integers jieba has. */
+    private static double parseFrequency(String line, int from, int end) {
+        if (end - from > 15) {
+            return Double.parseDouble(line.substring(from, end));
+        }
+        long value = 0;
+        for (int i = from; i < end; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                return Double.parseDouble(line.substring(from, end));
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** jieba's key for a word: trimmed and in lower case. */
     private static String key(String word) {
         return word.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Adds the word and its prefixes (those not there yet, as prefixes only); returns the word's entry. */
-    private int add(String word) {
-        char[] chars = word.toCharArray();
+    /**
+     * Adds the word {@code chars[0, length)} and its prefixes (those not there yet, as prefixes only); returns the
+     * word's entry.
+     */
+    private int add(char[] chars, int length) {
         int hash = HASH_SEED;
         int entry = ABSENT;
-        for (int end = 1; end <= chars.length; end++) {
+        for (int end = 1; end <= length; end++) {
             hash = extend(hash, chars[end - 1]);
             if (entry != ABSENT) {
                 extended[entry] = true;
             }
-            entry = find(chars, 0, end, hash);
+            int slot = slot(chars, 0, end, hash);
+            entry = slots[slot] - 1;
             if (entry == ABSENT) {
-                entry = insert(chars, end, hash);
+                entry = insert(chars, end, hash, slot);
             }
         }
         return entry;
     }
 
-    private int insert(char[] chars, int length, int hash) {
+    /** Adds {@code chars[0, length)} as a new entry, in the empty {@code slot} that {@link #slot} found for it. */
+    private int insert(char[] chars, int length, int hash, int slot) {
         if (entries + 2 > keyStart.length) {
             int capacity = keyStart.length * 2;
             keyStart = Arrays.copyOf(keyStart, capacity);
@@ -235,7 +288,7 @@ final class JiebaDictionary {
         if (entries * 2 > slots.length) {
             rehash(slots.length * 2);
         } else {
-            place(entry);
+            slots[slot] = entry + 1;
         }
         return entry;
     }

@@ -1,20 +1,31 @@
 package org.cppcc.archive.search.analysis;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 /**
  * Folds text into the one form that is indexed and searched: full-width ASCII to ASCII, every blank (the
  * ideographic space, tabs, line breaks) to a space, upper to lower case, and traditional Chinese characters to
- * simplified ones (opencc4j's character table).
+ * simplified ones (opencc4j's character table, {@value #TRADITIONAL_TO_SIMPLIFIED}).
  *
  * <p>Every step maps one UTF-16 unit to exactly one, so offsets into the normalized text are offsets into the
  * original text: highlighting can search the normalized form and mark the original.
  */
 public final class TextNormalizer {
+
+    private static final String TRADITIONAL_TO_SIMPLIFIED = "/data/dictionary/TSCharacters.txt";
+    /** The characters opencc4j converts one by one: those its {@code CharUtil.isChinese} admits. */
+    private static final char FIRST_HAN = '\u4E00';
+    private static final char LAST_HAN = '\u9FA5';
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     private static final char[] TABLE = buildTable();
 
@@ -80,23 +91,34 @@ public final class TextNormalizer {
                 table[c] = lower;
             }
         }
-        simplify(table, 0x3400, 0x4DBF);
-        simplify(table, 0x4E00, 0x9FFF);
-        simplify(table, 0xF900, 0xFAFF);
+        simplify(table);
         return table;
     }
 
-    /** Traditional → simplified where opencc4j gives a single-character simplified form. */
-    private static void simplify(char[] table, int from, int to) {
-        for (int c = from; c <= to; c++) {
-            char ch = (char) c;
-            if (!ZhConverterUtil.isTraditional(ch)) {
-                continue;
+    /**
+     * Traditional → simplified where opencc4j's table gives a single-character first form, read as opencc4j reads it
+     * (lines of blank-separated fields, the traditional form first; a later line replaces an earlier one) but without
+     * its API: asking that whether a character is traditional loads every one of its tables, the million-character
+     * phrase tables included, a quarter of a second at start and some 15 MB held for good.
+     */
+    private static void simplify(char[] table) {
+        InputStream in = ZhConverterUtil.class.getResourceAsStream(TRADITIONAL_TO_SIMPLIFIED);
+        if (in == null) {
+            throw new IllegalStateException("opencc4j's " + TRADITIONAL_TO_SIMPLIFIED + " is not on the class path");
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] fields = BLANKS.split(line);
+                if (fields.length < 2 || fields[0].length() != 1) {
+                    continue;
+                }
+                char traditional = fields[0].charAt(0);
+                if (traditional >= FIRST_HAN && traditional <= LAST_HAN) {
+                    table[traditional] = fields[1].length() == 1 ? fields[1].charAt(0) : traditional;
+                }
             }
-            List<String> simple = ZhConverterUtil.toSimple(ch);
-            if (simple != null && !simple.isEmpty() && simple.get(0).length() == 1) {
-                table[c] = simple.get(0).charAt(0);
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read opencc4j's " + TRADITIONAL_TO_SIMPLIFIED, e);
         }
     }
 }

@@ -13,14 +13,27 @@ import org.cppcc.archive.search.analysis.ChineseAnalyzers;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the word segmenter's dictionary while the service starts, before it reports ready: it is read on first use,
- * which takes half a second (several on a busy machine), and with the OpenSearch backend the first use would be a
- * caller's search, answered too late for the gateway.
+ * Loads the word segmenter's dictionary and the normalizer's table while the service starts, before it reports
+ * ready: they are read on first use, which takes a third of a second (several on a busy machine), and with the
+ * OpenSearch backend the first use would be a caller's search, answered too late for the gateway.
+ *
+ * <p>The packaged service begins loading on a thread of its own as the JVM starts ({@link SearchServiceMain}), so
+ * that the load runs beside Quarkus's start rather than after it; the startup event then only waits for it (a class
+ * being initialized on one thread holds back its use on others). Started otherwise (tests), the event loads them.
  */
 @Singleton
 class AnalyzerWarmUp {
 
     void onStart(@Observes StartupEvent event) {
+        load();
+    }
+
+    /** Begins {@link #load} on a daemon thread. */
+    static void beginLoading() {
+        Thread.ofPlatform().name("analyzer-warm-up").daemon().start(AnalyzerWarmUp::load);
+    }
+
+    private static void load() {
         try (Analyzer words = ChineseAnalyzers.words(); TokenStream tokens = words.tokenStream("text", "政协委员协商议事")) {
             tokens.reset();
             while (tokens.incrementToken()) {
