@@ -3,13 +3,15 @@
 #
 # Starts Keycloak once, then per round, on a throw-away data directory and free ports: document-service (which imports
 # the seed on its first start), search-service, stats-service and the gateway, one after the other, each alone in
-# starting. For each it measures the time from spawning its JVM to the first 200 of /q/health/ready (polled every
-# 20 ms; the gateway is ready once its upstreams answer), and Quarkus's own "started in". Once all are up and the
-# consumers have applied the seed, the processes idle for 15 s and their resident memory (VmRSS) is read. Round 1
-# starts on a fresh data directory (the seed is imported and indexed); later rounds restart on the same data, as a
-# restart does. The JVM options are deploy/run's ($SERVICE_JAVA_OPTS and, on JDK 25+, each service's AOT cache, trained
-# first when missing: see train_aot_caches in common.sh); BENCH_JAVA_OPTS replaces them, to compare (e.g. without the
-# cache: BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx2g").
+# starting, once the machine is quiet (the CPUs at least 90% idle over half a second, or after 60 s: what the ones
+# started before it still do, Keycloak and their JIT compilers included, is not its start). For each it measures the
+# time from spawning its JVM to the first 200 of /q/health/ready (polled every 20 ms; the gateway is ready once its
+# upstreams answer), and Quarkus's own "started in". Once all are up and the consumers have applied the seed, the
+# processes idle for 15 s and their resident memory (VmRSS) is read. Round 1 starts on a fresh data directory (the
+# seed is imported and indexed); later rounds restart on the same data, as a restart does. The JVM options are
+# deploy/run's ($SERVICE_JAVA_OPTS and, on JDK 25+, each service's AOT cache, trained first when missing: see
+# train_aot_caches in common.sh); BENCH_JAVA_OPTS replaces them, to compare (e.g. without the cache:
+# BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx2g").
 
 bench_start() {
   local rounds=3
@@ -69,6 +71,7 @@ bench_start() {
       prefix=$(service_env_prefix "$module")
       local port_var=${prefix}_PORT
       port=${!port_var}
+      wait_for_idle_cpu 60
       started=$(date +%s%N)
       # shellcheck disable=SC2086
       (cd "$BENCH_DIR" && exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS-$(service_java_opts "$REPO_DIR/$module/target/quarkus-app")} -jar "$REPO_DIR/$module/target/quarkus-app/quarkus-run.jar" \
@@ -106,6 +109,19 @@ bench_start() {
   done
   echo "(round 1 imports and indexes the seed on fresh data; later rounds restart on the same data)"
   kill "$kc_pid" 2>/dev/null
+}
+
+# wait_for_idle_cpu SECONDS: returns once the CPUs were at least 90% idle over half a second, or after SECONDS.
+wait_for_idle_cpu() {
+  local deadline=$((SECONDS + $1)) before after
+  while [ $SECONDS -lt "$deadline" ]; do
+    before=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8, $5}' /proc/stat)
+    sleep 0.5
+    after=$(awk '/^cpu / {print $2 + $3 + $4 + $5 + $6 + $7 + $8, $5}' /proc/stat)
+    # shellcheck disable=SC2086
+    set -- $before $after
+    [ $(( ($4 - $2) * 100 )) -ge $(( ($3 - $1) * 90 )) ] && return 0
+  done
 }
 
 bench_start_stop() {
