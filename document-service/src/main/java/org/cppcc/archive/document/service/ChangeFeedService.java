@@ -15,6 +15,7 @@ import org.cppcc.archive.document.repository.ChangeEventEntity;
 import org.cppcc.archive.document.repository.FeedHeadEntity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 
 /**
  * Reads the change feed, optionally long-polling. Deliberately not @Transactional: each read is its own short
@@ -24,6 +25,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * a generation counter and wakes waiting readers, who then read again. A reader also re-reads at least every
  * second, which covers writes committed by another instance of this service against the same database. Waiting
  * readers run on worker threads (the resource method is blocking), never on the event loop.
+ * <p>
+ * Stopping: as shutdown begins, before Quarkus waits for the requests in flight, every waiting reader is answered
+ * with what there is and no new one waits: a long-poll must not outlive the container it reads through (it would
+ * fail once that stopped, its client cut off after the 10 s graceful wait).
  */
 @ApplicationScoped
 public class ChangeFeedService {
@@ -34,6 +39,7 @@ public class ChangeFeedService {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long generation;
+    private boolean stopping;
 
     public ChangeFeedService(EntityManager em) {
         this.em = em;
@@ -69,12 +75,26 @@ public class ChangeFeedService {
             }
             lock.lock();
             try {
+                if (stopping) {
+                    return items;
+                }
                 if (generation == seen) {
                     changed.awaitNanos(Math.min(remaining, RECHECK_NANOS));
                 }
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** Fired as shutdown begins ({@code quarkus.shutdown.delay-enabled}), before the wait for requests in flight. */
+    void onShutdown(@Observes ShutdownDelayInitiatedEvent event) {
+        lock.lock();
+        try {
+            stopping = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -50,9 +50,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * and exactly one copy results. Then clients write through both at once: the change feed, read from either replica
  * while the writes run and afterwards, is gapless, in order, the same on both, and holds exactly one change per
  * acknowledged write; If-Match updates of one speech with one ETag from clients of both replicas end in exactly one
- * winner and 412s for the rest; a long-poll on one replica wakes for a write made on the other. What makes it hold:
- * every writer of either process queues on the {@code feed_head} row lock in PostgreSQL (document-service's
- * {@code ChangeLog}), and a waiting reader re-reads the feed every second ({@code ChangeFeedService}).
+ * winner and 412s for the rest; a long-poll on one replica wakes for a write made on the other; a replica stopped
+ * while a long-poll waits answers it before it stops, and logs no error. What makes it hold: every writer of either
+ * process queues on the {@code feed_head} row lock in PostgreSQL (document-service's {@code ChangeLog}), a waiting
+ * reader re-reads the feed every second, and is answered as shutdown begins ({@code ChangeFeedService}).
  */
 @EnabledIfSystemProperty(named = "replicas", matches = "true", disabledReason = "a command of its own with the other "
         + "tests of several replicas (deploy/test -Dreplicas=true ..., which .ci/run runs after deploy/test), so that "
@@ -260,6 +261,24 @@ class DocumentReplicasIT {
         assertEquals(1, page.path("items").size(), page.toString());
         assertEquals(created.path("id").asLong(), page.path("items").path(0).path("speechId").asLong(), page.toString());
         assertEquals(head + 1, page.path("next").asLong(), page.toString());
+    }
+
+    @Test
+    @Order(5)
+    void aReplicaStoppedWhileALongPollWaitsAnswersItFirstAndLogsNoError() throws Exception {
+        long head = head(a);
+        CompletableFuture<Answer> poll = CompletableFuture.supplyAsync(
+                () -> call(a, "GET", "/api/v1/changes?after=" + head + "&wait=30", null, null, Duration.ofSeconds(25)),
+                runnable -> Thread.ofPlatform().start(runnable));
+        Thread.sleep(1500);
+        assertFalse(poll.isDone(), "the long-poll waits while nothing is new: " + (poll.isDone() ? poll.join() : ""));
+        a.process().destroy(); // SIGTERM, as an orchestrator stops a replica
+        JsonNode page = ok(poll.join());
+        assertEquals(0, page.path("items").size(), page.toString());
+        assertEquals(head, page.path("next").asLong(), page.toString());
+        assertTrue(a.process().waitFor(BOUND.toSeconds(), TimeUnit.SECONDS), a.name() + " did not stop");
+        List<String> errors = Files.readAllLines(a.log()).stream().filter(l -> l.contains(" ERROR [")).toList();
+        assertEquals(List.of(), errors, "errors in " + a.log());
     }
 
     /** One writer: a speech of its own, created and then replaced with If-Match, alternating between the replicas. */
