@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationException;
@@ -28,7 +27,6 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class HttpFilters {
 
-    private static final Logger LOG = Logger.getLogger(HttpFilters.class);
     /** Every status the router answers by itself when no route takes a request, or a failure stays unhandled. */
     private static final List<Integer> ROUTER_STATUSES = List.of(400, 401, 403, 404, 405, 406, 411, 413, 414, 415,
             431, 500, 501, 503);
@@ -135,9 +133,8 @@ public class HttpFilters {
     }
 
     private static void answer(RoutingContext ctx, int status) {
-        if (status >= 500) {
-            LOG.errorf(ctx.failure(), "Unexpected failure on %s %s [%s]", ctx.request().method(),
-                    ctx.request().path(), RequestIds.of(ctx.request()));
+        if (status >= 500 && !Problems.reportUnexpected(ctx.failure(), ctx.request())) {
+            return;
         }
         if (status == 413 || status == 411) {
             ctx.response().putHeader("Connection", "close");

@@ -11,7 +11,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -35,7 +34,6 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public class ProblemMappers {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** What RESTEasy's multipart parser throws, as a plain IOException, when the body ends mid-part. */
     private static final String CUT_OFF_MULTIPART = "Connection terminated parsing multipart request";
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,200}?)'");
@@ -123,9 +121,8 @@ public class ProblemMappers {
             // then no one reads the answer)
             return ProblemResponses.of(400, "The multipart body ends before its closing boundary.", request);
         }
-        String requestId = RequestIds.of(request);
-        LOG.errorf(e, "Unexpected failure on %s %s [%s]", request.method(), request.path(), requestId);
-        return ProblemResponses.of(500, Problems.unexpected(requestId), request);
+        Problems.reportUnexpected(e, request);
+        return ProblemResponses.of(500, Problems.unexpected(RequestIds.of(request)), request);
     }
 
     /** The member of the top-level object the parser was in when it stopped, or null. */

@@ -2,6 +2,8 @@ package org.cppcc.archive.contract;
 
 import java.util.List;
 
+import org.jboss.logging.Logger;
+
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,6 +19,8 @@ public final class Problems {
     public static final String UNAUTHORIZED = "A valid bearer token issued by the speech-archive realm is required.";
     public static final String FORBIDDEN = "The token does not carry the role this operation needs.";
     public static final String CHALLENGE = "Bearer realm=\"speech-archive\"";
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
 
     private Problems() {
     }
@@ -58,6 +62,23 @@ public final class Problems {
 
     public static String unexpected(String requestId) {
         return "An unexpected error occurred; quote request id " + requestId + ".";
+    }
+
+    /**
+     * Logs a failure no layer expected, with the request id its answer quotes. Unless the client went away first: then
+     * the failure is the write of its answer, no one reads an answer any more, and nothing went wrong here.
+     *
+     * @return whether the client is still there to be answered
+     */
+    static boolean reportUnexpected(Throwable failure, HttpServerRequest request) {
+        if (request.response().closed()) {
+            LOG.debugf(failure, "Client gone before the answer to %s %s [%s]", request.method(), request.path(),
+                    RequestIds.of(request));
+            return false;
+        }
+        LOG.errorf(failure, "Unexpected failure on %s %s [%s]", request.method(), request.path(),
+                RequestIds.of(request));
+        return true;
     }
 
     /** Answers the routed request with a problem. */
