@@ -24,9 +24,7 @@ bench_gateway() {
   local module jar needs_build=false
   for module in document-service gateway; do
     jar="$REPO_DIR/$module/target/quarkus-app/quarkus-run.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$REPO_DIR/$module/src/main" "$REPO_DIR/$module/pom.xml" -newer "$jar" -print -quit)" ]; then
-      needs_build=true
-    fi
+    jar_is_stale "$jar" "$module" && needs_build=true
   done
   if $needs_build; then
     log "building document-service and the gateway (mvn package -DskipTests)"

@@ -24,9 +24,7 @@ bench_start() {
   local modules=(document-service search-service stats-service gateway) module jar needs_build=false
   for module in "${modules[@]}"; do
     jar="$REPO_DIR/$module/target/quarkus-app/quarkus-run.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$REPO_DIR/$module/src/main" "$REPO_DIR/$module/pom.xml" -newer "$jar" -print -quit)" ]; then
-      needs_build=true
-    fi
+    jar_is_stale "$jar" "$module" && needs_build=true
   done
   if $needs_build; then
     ensure_node

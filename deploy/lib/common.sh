@@ -167,9 +167,7 @@ package_services() {
   local jar module modules="document-service,search-service,stats-service,gateway" stale=false apps=()
   for jar in "$@"; do
     module=${jar%%/*}
-    if [ ! -f "$REPO_DIR/$jar" ] || [ -n "$(find "$REPO_DIR/$module/src/main" "$REPO_DIR/$module/pom.xml" -newer "$REPO_DIR/$jar" -print -quit)" ]; then
-      stale=true
-    fi
+    jar_is_stale "$REPO_DIR/$jar" "$module" && stale=true
     [ "$jar" = "$module/target/quarkus-app/quarkus-run.jar" ] && apps+=("$REPO_DIR/$module/target/quarkus-app")
   done
   if $stale; then
@@ -179,6 +177,21 @@ package_services() {
     mvn_batch -q package -DskipTests ${PACKAGE_ARGS:-} -pl "$modules" -am >&2 || die "build failed"
   fi
   train_aot_caches "${apps[@]}"
+}
+
+# jar_is_stale JAR MODULE: whether JAR, built by MODULE, is missing or older than what it is built from: MODULE's
+# sources and POM, the parent POM, and the sources and POMs of the project's modules that MODULE's POM names (the
+# shared libraries: http-contract, change-feed-client, chinese-analysis, ...).
+jar_is_stale() {
+  local jar=$1 module=$2 dependency
+  local paths=("$REPO_DIR/$module/src/main" "$REPO_DIR/$module/pom.xml" "$REPO_DIR/pom.xml")
+  [ -f "$jar" ] || return 0
+  for dependency in $(sed -n 's|.*<artifactId>\([a-z0-9-]*\)</artifactId>.*|\1|p' "$REPO_DIR/$module/pom.xml"); do
+    if [ "$dependency" != "$module" ] && [ -f "$REPO_DIR/$dependency/pom.xml" ]; then
+      paths+=("$REPO_DIR/$dependency/src/main" "$REPO_DIR/$dependency/pom.xml")
+    fi
+  done
+  [ -n "$(find "${paths[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
 # document-service → DOCUMENT, gateway → GATEWAY: the prefix of a service's environment variables.

@@ -7,7 +7,7 @@
 # Build the services when a package is missing or older than its sources (as deploy/run does).
 for module in document-service search-service stats-service gateway; do
   jar="$REPO_DIR/$module/target/quarkus-app/quarkus-run.jar"
-  if [ ! -f "$jar" ] || [ -n "$(find "$REPO_DIR/$module/src/main" "$REPO_DIR/$module/pom.xml" -newer "$jar" -print -quit)" ]; then
+  if jar_is_stale "$jar" "$module"; then
     log "building the services (mvn package -DskipTests)"
     mvn_batch -q package -DskipTests -pl document-service,search-service,stats-service,gateway -am >&2 \
       || die "build of the services failed"
