@@ -161,8 +161,8 @@ stop_postgres() {
 }
 
 # package_services JAR...: packages the services (mvn package -DskipTests, extra Maven arguments in PACKAGE_ARGS) when a
-# JAR (relative to the repository, its module the first directory) is missing or older than its module's sources, then
-# trains the AOT cache of each target/quarkus-app that lacks a current one (train_aot_caches).
+# JAR (relative to the repository, its module the first directory) is stale (jar_is_stale), then trains the AOT cache
+# of each target/quarkus-app that lacks a current one (train_aot_caches).
 package_services() {
   local jar module modules="document-service,search-service,stats-service,gateway" stale=false apps=()
   for jar in "$@"; do
