@@ -2,10 +2,7 @@ package org.cppcc.archive.search.analysis;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -196,11 +193,7 @@ final class JiebaDictionary {
 
     /** A data file of jieba's jar ({@code /dict.txt}, {@code /prob_emit.txt}), as UTF-8 lines. */
     static BufferedReader jiebaResource(String name) {
-        InputStream in = WordDictionary.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("jieba's " + name + " is not on the class path");
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return DataFiles.open(WordDictionary.class, "jieba", name);
     }
 
     private static boolean isBlank(char c) {

@@ -2,11 +2,8 @@ package org.cppcc.archive.search.analysis;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
@@ -102,11 +99,7 @@ public final class TextNormalizer {
      * phrase tables included, a quarter of a second at start and some 15 MB held for good.
      */
     private static void simplify(char[] table) {
-        InputStream in = ZhConverterUtil.class.getResourceAsStream(TRADITIONAL_TO_SIMPLIFIED);
-        if (in == null) {
-            throw new IllegalStateException("opencc4j's " + TRADITIONAL_TO_SIMPLIFIED + " is not on the class path");
-        }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader lines = DataFiles.open(ZhConverterUtil.class, "opencc4j", TRADITIONAL_TO_SIMPLIFIED)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String[] fields = BLANKS.split(line);
                 if (fields.length < 2 || fields[0].length() != 1) {
